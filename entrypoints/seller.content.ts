@@ -1,0 +1,6 @@
+import { SELLER_CENTER_MATCHES } from '@/lib/seller-center-hosts';
+
+export default defineContentScript({
+  matches: SELLER_CENTER_MATCHES,
+  main() {},
+});
