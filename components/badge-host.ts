@@ -1,0 +1,216 @@
+import { h, render } from 'preact';
+import css from './badge.css?inline';
+import { Explanation } from './Explanation';
+import { TONE_ICON, badgeFace, type BadgeView } from './badge-view';
+
+/**
+ * A badge is a light host element carrying the badge contract's data-lsm-* attributes, with its UI
+ * in an open shadow root: a focusable button (icon + label, so colour is never the only signal) and,
+ * built on first hover or focus only, a popover with the explanation. Page text reaches the DOM only
+ * as text: through textContent here and Preact children in the explanation.
+ */
+
+interface HostState {
+  view: BadgeView;
+  face: string;
+  button: HTMLButtonElement;
+  icon: HTMLElement;
+  label: HTMLElement;
+  popover: HTMLElement | null;
+  pinned: boolean;
+}
+
+const hosts = new WeakMap<Element, HostState>();
+let nextId = 0;
+
+// One constructed sheet shared by every shadow root; a <style> per root where adopting is refused.
+let sharedSheet: CSSStyleSheet | null | undefined;
+function adoptStyles(root: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(css);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      // Firefox content scripts may refuse a sheet made in the isolated world.
+    }
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
+export const isBadgeHost = (node: Node | null): node is HTMLElement =>
+  node instanceof Element && hosts.has(node);
+
+export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
+  const host = doc.createElement('span');
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  const icon = doc.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  button.append(icon, label);
+  root.append(button);
+  hosts.set(host, { view, face: '', button, icon, label, popover: null, pinned: false });
+  drawFace(host, view);
+  return host;
+}
+
+/**
+ * Keeps the newest view (its explanation reads the newest figures) and writes to the DOM only when
+ * the compact badge looks different; an open explanation is rebuilt.
+ */
+export function updateBadgeHost(host: HTMLElement, view: BadgeView): void {
+  const state = hosts.get(host);
+  if (!state) return;
+  state.view = view;
+  drawFace(host, view);
+  if (state.popover?.isConnected && isOpen(state.popover)) renderExplanation(state);
+}
+
+function drawFace(host: HTMLElement, view: BadgeView): void {
+  const state = hosts.get(host)!;
+  const face = badgeFace(view);
+  if (face === state.face) return;
+  state.face = face;
+  setData(host, 'kind', view.kind);
+  setData(host, 'status', view.status);
+  setData(host, 'criterion', view.criterion);
+  setData(host, 'sku', view.sku);
+  setData(host, 'code', view.code);
+  state.button.className = `badge tone-${view.tone}`;
+  state.button.setAttribute('aria-label', view.ariaLabel);
+  state.icon.textContent = TONE_ICON[view.tone];
+  state.label.textContent = view.label;
+}
+
+function setData(host: HTMLElement, name: string, value: string | undefined): void {
+  const attribute = `data-lsm-${name}`;
+  if (value === undefined) host.removeAttribute(attribute);
+  else if (host.getAttribute(attribute) !== value) host.setAttribute(attribute, value);
+}
+
+const supportsPopover = (el: HTMLElement): boolean => typeof el.showPopover === 'function';
+const isOpen = (popover: HTMLElement): boolean =>
+  supportsPopover(popover) ? popover.matches(':popover-open') : !popover.hidden;
+
+function renderExplanation(state: HostState): void {
+  const popover = state.popover!;
+  const headingId = `${popover.id}-title`;
+  const model = state.view.explain();
+  popover.setAttribute('role', model.glossary ? 'dialog' : 'tooltip');
+  popover.setAttribute('aria-labelledby', headingId);
+  render(h(Explanation, { model, headingId }), popover);
+}
+
+export function showExplanation(host: HTMLElement, pin = false): void {
+  const state = hosts.get(host);
+  if (!state) return;
+  state.pinned ||= pin;
+  if (!state.popover) {
+    const popover = host.ownerDocument.createElement('div');
+    popover.className = 'explain';
+    popover.id = `lsm-explain-${++nextId}`;
+    if (supportsPopover(popover)) popover.popover = 'manual';
+    else popover.hidden = true;
+    host.shadowRoot!.append(popover);
+    state.button.setAttribute('aria-describedby', popover.id);
+    state.popover = popover;
+  }
+  const popover = state.popover;
+  renderExplanation(state);
+  if (!isOpen(popover)) {
+    if (supportsPopover(popover)) popover.showPopover();
+    else popover.hidden = false;
+  }
+  state.button.setAttribute('aria-expanded', 'true');
+  placeBelow(popover, state.button);
+}
+
+export function hideExplanation(host: HTMLElement, evenIfPinned = false): void {
+  const state = hosts.get(host);
+  if (!state?.popover || (state.pinned && !evenIfPinned)) return;
+  state.pinned = false;
+  if (isOpen(state.popover)) {
+    if (supportsPopover(state.popover)) state.popover.hidePopover();
+    else state.popover.hidden = true;
+  }
+  state.button.setAttribute('aria-expanded', 'false');
+}
+
+export const isPinned = (host: HTMLElement): boolean => hosts.get(host)?.pinned ?? false;
+
+// Layout is read only here, on a seller's hover or focus, never while badging rows.
+function placeBelow(popover: HTMLElement, anchor: HTMLElement): void {
+  const view = anchor.ownerDocument.defaultView!;
+  const a = anchor.getBoundingClientRect();
+  const p = popover.getBoundingClientRect();
+  const left = Math.max(8, Math.min(a.left, view.innerWidth - p.width - 8));
+  const below = a.bottom + 6;
+  const top = below + p.height > view.innerHeight - 8 ? Math.max(8, a.top - p.height - 6) : below;
+  popover.style.left = `${left}px`;
+  popover.style.top = `${top}px`;
+}
+
+const hostOf = (event: Event): HTMLElement | undefined =>
+  event.composedPath().find((target): target is HTMLElement => isBadgeHost(target as Node));
+const within = (host: HTMLElement, node: EventTarget | null): boolean =>
+  node instanceof Node && (node === host || host.contains(node) || host.shadowRoot!.contains(node));
+
+/**
+ * One set of listeners for every badge on the page (delegation, in the capture phase so the page
+ * cannot swallow them): hover or focus opens the explanation, click pins it so the seller can
+ * type in it, Escape or leaving closes it.
+ */
+export function listenForBadgeInteractions(doc: Document, signal: AbortSignal): void {
+  const options = { capture: true, signal };
+  const hideLater = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+  const cancelHide = (host: HTMLElement) => clearTimeout(hideLater.get(host));
+
+  doc.addEventListener('pointerover', (event) => {
+    const host = hostOf(event);
+    if (!host) return;
+    cancelHide(host);
+    showExplanation(host);
+  }, options);
+  doc.addEventListener('pointerout', (event) => {
+    const host = hostOf(event);
+    if (!host || within(host, event.relatedTarget)) return;
+    hideLater.set(host, setTimeout(() => hideExplanation(host), 200));
+  }, options);
+  doc.addEventListener('focusin', (event) => {
+    const host = hostOf(event);
+    if (host) showExplanation(host);
+  }, options);
+  doc.addEventListener('focusout', (event) => {
+    const host = hostOf(event);
+    if (host && !within(host, event.relatedTarget)) hideExplanation(host);
+  }, options);
+  doc.addEventListener('click', (event) => {
+    const host = hostOf(event);
+    const button = host && hosts.get(host)?.button;
+    const origin = event.composedPath()[0];
+    if (!host || !button || !(origin instanceof Node) || !button.contains(origin)) return;
+    if (isPinned(host)) hideExplanation(host, true);
+    else showExplanation(host, true);
+  }, options);
+  doc.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const host = hostOf(event);
+    if (!host) return;
+    hideExplanation(host, true);
+    hosts.get(host)?.button.focus();
+  }, options);
+}
