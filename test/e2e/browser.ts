@@ -39,6 +39,8 @@
  * - `waitForBadges(page, selector = '[data-lsm-kind]', count, { timeout? })` -> `BadgeInfo[]`:
  *   waits until exactly `count` elements match (and stay so for two polls), else throws saying
  *   what was there.
+ * - `settleBadges(page, selector = '[data-lsm-kind]', { quiet = 500, timeout = 5000 })` -> `BadgeInfo[]`:
+ *   waits until the count stops changing, for when the count is not known in advance.
  * - `badgeSummary(page, selector = '[data-lsm-kind]')` -> `BadgeInfo[]` in document order:
  *   `{ kind, status, criterion, sku, code }` from the `data-lsm-*` attributes (null when absent).
  * - `collectPageErrors(page)` (sync) -> live `string[]` of uncaught errors and console errors;
@@ -265,27 +267,71 @@ export function badgeSummary(page: Page, selector = '[data-lsm-kind]'): Promise<
   );
 }
 
+interface PollOptions {
+  timeout?: number;
+  interval?: number;
+}
+
+/** Reads the badges every `interval` ms until `enough` says so or `timeout` passes. */
+async function pollBadges(
+  page: Page,
+  selector: string,
+  enough: (badges: BadgeInfo[]) => boolean,
+  { timeout = 10_000, interval = 100 }: PollOptions,
+): Promise<{ badges: BadgeInfo[]; ok: boolean }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const badges = await badgeSummary(page, selector);
+    if (enough(badges)) return { badges, ok: true };
+    if (Date.now() > deadline) return { badges, ok: false };
+    await page.waitForTimeout(interval);
+  }
+}
+
 /** Waits until exactly `count` badges match `selector` on two polls in a row; returns them. */
 export async function waitForBadges(
   page: Page,
   selector = '[data-lsm-kind]',
   count: number,
-  { timeout = 10_000, interval = 100 }: { timeout?: number; interval?: number } = {},
+  options: PollOptions = {},
 ): Promise<BadgeInfo[]> {
-  const deadline = Date.now() + timeout;
   let steady = 0;
-  for (;;) {
-    const badges = await badgeSummary(page, selector);
-    steady = badges.length === count ? steady + 1 : 0;
-    if (steady === 2) return badges;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `waitForBadges: expected ${count} × ${selector} on ${page.url()}, found ${badges.length} after ${timeout} ms:\n` +
-          JSON.stringify(badges, null, 1),
-      );
-    }
-    await page.waitForTimeout(interval);
+  const { badges, ok } = await pollBadges(
+    page,
+    selector,
+    (found) => (steady = found.length === count ? steady + 1 : 0) === 2,
+    options,
+  );
+  if (!ok) {
+    throw new Error(
+      `waitForBadges: expected ${count} × ${selector} on ${page.url()}, found ${badges.length} ` +
+        `after ${options.timeout ?? 10_000} ms:\n${JSON.stringify(badges, null, 1)}`,
+    );
   }
+  return badges;
+}
+
+/**
+ * Waits until the number of badges has not changed for `quiet` ms (or `timeout` passes) and returns
+ * them: for pages whose badge count is not known in advance, like the demo's.
+ */
+export async function settleBadges(
+  page: Page,
+  selector = '[data-lsm-kind]',
+  { quiet = 500, ...options }: PollOptions & { quiet?: number } = {},
+): Promise<BadgeInfo[]> {
+  let count = -1;
+  let since = Date.now();
+  const { badges } = await pollBadges(
+    page,
+    selector,
+    (found) => {
+      if (found.length !== count) [count, since] = [found.length, Date.now()];
+      return Date.now() - since >= quiet;
+    },
+    { timeout: 5_000, ...options },
+  );
+  return badges;
 }
 
 /** The page's own text, extension hosts left out, whitespace collapsed: compare before/after the extension. */
