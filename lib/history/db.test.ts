@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import v1 from '../../test/fixtures/db/v1.json';
+import { freshName, writeRawVersion } from '../../test/fixtures/db/build';
+import { DB_VERSION, MIGRATIONS, openHistory } from './db';
+import { listGlossary, listStores, readEventsOfSku, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
+
+describe('history database versions', () => {
+  it('numbers migrations 1, 2, ... without a hole, the last one being the current version', () => {
+    const versions = Object.keys(MIGRATIONS).map(Number);
+    expect(versions).toEqual(versions.map((_, index) => index + 1));
+    expect(DB_VERSION).toBe(versions.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('opens a version-1 database written from fixture data and finds every record', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 1, v1.stores);
+    const db = await openHistory({ name });
+    expect(db.version).toBe(DB_VERSION);
+
+    expect((await listStores(db)).records).toEqual(v1.stores.stores);
+    const lamp = await readSkuHistory(db, '2088', 'LAMP-ES-01');
+    expect(lamp.records.map((s) => [s.day, s.sellable])).toEqual([
+      ['2025-12-01', 120],
+      ['2025-12-02', 104],
+    ]);
+    expect(lamp.records[0]?.product).toBe('北欧落地灯 Nordic floor lamp');
+    expect((await readSkuHistory(db, '2088', 'CABLE-SA-07')).records).toHaveLength(1);
+    expect((await readStoreSnapshots(db, '2088')).records).toEqual(v1.stores.storeSnapshots);
+    expect((await listGlossary(db)).records).toEqual(v1.stores.glossary);
+    expect((await readReminderState(db, '2088')).records).toEqual(v1.stores.reminderState);
+    db.close();
+  });
+
+  it('splits version-1 event records per SKU into the events-by-SKU index', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 1, v1.stores);
+    const db = await openHistory({ name });
+    const es402 = { code: 'ES-402', firstSeen: 1764554400000, lastSeen: 1764640800000, count: 3 };
+    expect((await readEventsOfSku(db, '2088', 'LAMP-ES-01')).records).toEqual([{ storeId: '2088', sku: 'LAMP-ES-01', ...es402 }]);
+    expect((await readEventsOfSku(db, '2088', 'CABLE-SA-07')).records).toEqual([{ storeId: '2088', sku: 'CABLE-SA-07', ...es402 }]);
+    // A code seen on rows naming no SKU keeps its record under the empty SKU.
+    expect((await readEventsOfSku(db, '2088', '')).records.map((e) => e.code)).toEqual(['MX-711']);
+    db.close();
+  });
+
+  it('creates a fresh database at the current version with every store and index', async () => {
+    const db = await openHistory({ name: freshName() });
+    expect([...db.objectStoreNames].sort()).toEqual(
+      ['eventSightings', 'glossary', 'reminderState', 'skuSnapshots', 'stores', 'storeSnapshots'].sort(),
+    );
+    const tx = db.transaction(['skuSnapshots', 'eventSightings']);
+    expect([...tx.objectStore('skuSnapshots').indexNames].sort()).toEqual(['byDay', 'byStoreDay']);
+    expect([...tx.objectStore('eventSightings').indexNames]).toEqual(['bySku']);
+    db.close();
+  });
+
+  it('keeps the old version untouched when an upgrade step fails', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 1, { eventSightings: v1.stores.eventSightings });
+    // A v1 record whose SKU list cannot become keys makes the v2 split fail part-way.
+    const raw = await openHistory({ name, version: 1 });
+    await (raw as unknown as import('idb').IDBPDatabase<unknown>).put('eventSightings', {
+      storeId: '2088', code: 'FR-100', skus: [{ toString: null }], firstSeen: 1, lastSeen: 1, count: 1,
+    });
+    raw.close();
+
+    const report = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(openHistory({ name })).rejects.toThrow();
+    expect(report).toHaveBeenCalledWith('History upgrade failed, keeping the old version', expect.any(TypeError));
+    report.mockRestore();
+    const again = await openHistory({ name, version: 1 });
+    expect(again.version).toBe(1);
+    expect(await (again as unknown as import('idb').IDBPDatabase<unknown>).count('eventSightings')).toBe(3);
+    again.close();
+  });
+});

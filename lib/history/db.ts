@@ -1,0 +1,134 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+
+import type {
+  EventSightingRecord,
+  GlossaryEntry,
+  ReminderState,
+  SkuSnapshot,
+  StoreName,
+  StoreRecord,
+  StoreSnapshot,
+} from './schema';
+
+/**
+ * The worker's IndexedDB: one database, versioned from the first release. Each version's change is
+ * one entry of MIGRATIONS; opening runs every entry above the stored version, in order, inside the
+ * upgrade transaction, so an update never meets data it cannot read. Keep old entries forever.
+ */
+
+export const DB_NAME = 'local-stock-copilot';
+
+export interface HistorySchema extends DBSchema {
+  stores: { key: string; value: StoreRecord };
+  skuSnapshots: {
+    /** [storeId, sku, day]: the key itself orders one SKU's history by day. */
+    key: [string, string, string];
+    value: SkuSnapshot;
+    indexes: { byStoreDay: [string, string]; byDay: string };
+  };
+  storeSnapshots: { key: [string, string]; value: StoreSnapshot; indexes: { byDay: string } };
+  eventSightings: {
+    key: [string, string, string];
+    value: EventSightingRecord;
+    indexes: { bySku: [string, string] };
+  };
+  glossary: { key: string; value: GlossaryEntry };
+  reminderState: { key: [string, string, string]; value: ReminderState };
+}
+
+export type HistoryDb = IDBPDatabase<HistorySchema>;
+
+/**
+ * The fields each store's key is made of today, to name a record in a report. Migrations spell
+ * their key paths out themselves: they describe the past and must not follow later changes.
+ */
+export const KEY_FIELDS: Record<StoreName, readonly string[]> = {
+  stores: ['storeId'],
+  skuSnapshots: ['storeId', 'sku', 'day'],
+  storeSnapshots: ['storeId', 'day'],
+  eventSightings: ['storeId', 'code', 'sku'],
+  glossary: ['code'],
+  reminderState: ['storeId', 'sku', 'reason'],
+};
+
+// Migrations see the database as it was at their version, not as HistorySchema says it is now.
+type UpgradeDb = IDBPDatabase<unknown>;
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+type Migration = (db: UpgradeDb, tx: UpgradeTx) => void | Promise<void>;
+
+/** Version 1 stored one event record per code, with the SKUs it was seen for in an array. */
+interface EventSightingV1 {
+  storeId: string;
+  code: string;
+  skus: unknown;
+  firstSeen: number;
+  lastSeen: number;
+  count: number;
+}
+
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  1: (db) => {
+    db.createObjectStore('stores', { keyPath: 'storeId' });
+    const skus = db.createObjectStore('skuSnapshots', { keyPath: ['storeId', 'sku', 'day'] });
+    skus.createIndex('byStoreDay', ['storeId', 'day']);
+    skus.createIndex('byDay', 'day');
+    const storeDays = db.createObjectStore('storeSnapshots', { keyPath: ['storeId', 'day'] });
+    storeDays.createIndex('byDay', 'day');
+    db.createObjectStore('eventSightings', { keyPath: ['storeId', 'code'] });
+    db.createObjectStore('glossary', { keyPath: 'code' });
+    db.createObjectStore('reminderState', { keyPath: ['storeId', 'sku', 'reason'] });
+  },
+  /**
+   * Version 2 splits each event record per SKU, so that "which codes hit this SKU" is one index
+   * lookup (bySku) instead of a scan of every code. Version 1 kept no dates per SKU, so each SKU
+   * inherits its code's first/last seen and count: the best that is known.
+   */
+  2: async (db, tx) => {
+    const old = (await tx.objectStore('eventSightings').getAll()) as EventSightingV1[];
+    db.deleteObjectStore('eventSightings');
+    const events = db.createObjectStore('eventSightings', { keyPath: ['storeId', 'code', 'sku'] });
+    events.createIndex('bySku', ['storeId', 'sku']);
+    const split = old.flatMap(({ skus, ...record }) => {
+      const list = Array.isArray(skus) && skus.length > 0 ? skus.map(String) : [''];
+      return [...new Set(list)].map((sku) => ({ ...record, sku }));
+    });
+    await Promise.all(split.map((record) => events.put(record)));
+  },
+};
+
+export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
+
+export interface OpenOptions {
+  /** Another name keeps tests apart from each other. */
+  name?: string;
+  /** Open at an older version: only tests that write an old version's data use it. */
+  version?: number;
+}
+
+export async function openHistory({ name = DB_NAME, version = DB_VERSION }: OpenOptions = {}): Promise<HistoryDb> {
+  const db = await openDB<HistorySchema>(name, version, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      const upgradeDb = database as unknown as UpgradeDb;
+      const upgradeTx = tx as unknown as UpgradeTx;
+      const run = async () => {
+        for (let next = oldVersion + 1; next <= (newVersion ?? version); next += 1) {
+          const migration = MIGRATIONS[next];
+          if (!migration) throw new Error(`No migration to version ${next}`);
+          await migration(upgradeDb, upgradeTx);
+        }
+      };
+      // A failed step aborts the whole upgrade: the old data stays as it was, at its old version.
+      run().catch((error: unknown) => {
+        console.error('History upgrade failed, keeping the old version', error);
+        // openDB rejects with the abort; the transaction's own rejection has nobody else to tell.
+        upgradeTx.done.catch(() => undefined);
+        upgradeTx.abort();
+      });
+    },
+    // An update opening a newer version in another context must not wait on this connection.
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}

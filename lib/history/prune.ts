@@ -1,0 +1,37 @@
+import { addDays, type Day } from '../rules/day';
+import type { HistoryDb } from './db';
+
+/** Keys deleted per transaction: a first prune of years of data must not hold one huge transaction. */
+const BATCH = 5_000;
+
+export interface PruneResult {
+  skuSnapshots: number;
+  storeSnapshots: number;
+}
+
+/**
+ * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400), a
+ * batch of keys at a time from the byDay index. The glossary and event sightings are the seller's
+ * knowledge, not daily figures: they are never pruned.
+ */
+export async function pruneSnapshots(
+  db: HistoryDb,
+  { retentionDays, today }: { retentionDays: number; today: Day },
+): Promise<PruneResult> {
+  const before = IDBKeyRange.upperBound(addDays(today, -retentionDays), true);
+  return {
+    skuSnapshots: await deleteByDay(db, 'skuSnapshots', before),
+    storeSnapshots: await deleteByDay(db, 'storeSnapshots', before),
+  };
+}
+
+async function deleteByDay(db: HistoryDb, storeName: 'skuSnapshots' | 'storeSnapshots', range: IDBKeyRange): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const tx = db.transaction(storeName, 'readwrite');
+    const keys = await tx.store.index('byDay').getAllKeys(range, BATCH);
+    await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+    deleted += keys.length;
+    if (keys.length < BATCH) return deleted;
+  }
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+
+import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixtures/db/build';
+import type { PageReading } from '../records';
+import { listStores, readEventsOfSku, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
+import { mergeStoreDay, saveReading } from './save';
+
+const zone = { timeZone: SHANGHAI };
+
+describe('saveReading', () => {
+  it('writes one snapshot per SKU for the seller-local day of the reading', async () => {
+    const db = await freshDb();
+    // 23:30 in Shanghai on 1 December: UTC says 15:30, Tokyo says 00:30 on 2 December.
+    const lateEvening = Date.parse('2025-12-01T23:30:00+08:00');
+    const result = await saveReading(db, inventoryReading(lateEvening, [skuRow('A'), skuRow('B', { sellable: 0 })]), zone);
+    expect(result).toEqual({ saved: 2, skipped: 0, problems: [] });
+    const day = await readStoreWindow(db, '2088', '2025-12-01', '2025-12-01');
+    expect(day.records.map((s) => [s.sku, s.day, s.sellable])).toEqual([
+      ['A', '2025-12-01', 100],
+      ['B', '2025-12-01', 0],
+    ]);
+    const tokyo = await freshDb();
+    await saveReading(tokyo, inventoryReading(lateEvening, [skuRow('A')]), { timeZone: 'Asia/Tokyo' });
+    expect((await readSkuHistory(tokyo, '2088', 'A')).records[0]?.day).toBe('2025-12-02');
+  });
+
+  it('keeps the latest reading of the day, even when an older one arrives after it', async () => {
+    const db = await freshDb();
+    await saveReading(db, inventoryReading(at('2025-12-01', 9), [skuRow('A', { sellable: 90 })]), zone);
+    await saveReading(db, inventoryReading(at('2025-12-01', 15), [skuRow('A', { sellable: 70 })]), zone);
+    const late = await saveReading(db, inventoryReading(at('2025-12-01', 12), [skuRow('A', { sellable: 80 })]), zone);
+    expect(late.saved).toBe(0);
+    expect(late.skipped).toBe(1);
+    expect(late.problems).toEqual(['1 SKU rows were older than the reading already saved for 2025-12-01']);
+    const history = await readSkuHistory(db, '2088', 'A');
+    expect(history.records.map((s) => s.sellable)).toEqual([70]);
+    await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 50 })]), zone);
+    expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => [s.day, s.sellable])).toEqual([
+      ['2025-12-01', 70],
+      ['2025-12-02', 50],
+    ]);
+  });
+
+  it('keeps the first row of a SKU repeated in one reading and says so', async () => {
+    const db = await freshDb();
+    const result = await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A', { sellable: 5 }), skuRow('A', { sellable: 9 })]), zone);
+    expect(result).toEqual({ saved: 1, skipped: 1, problems: ['SKU A appears more than once in this reading; the first row was kept'] });
+    expect((await readSkuHistory(db, '2088', 'A')).records[0]?.sellable).toBe(5);
+  });
+
+  it('tracks when a store was first and last seen, whatever order readings arrive in', async () => {
+    const db = await freshDb();
+    await saveReading(db, inventoryReading(at('2025-12-02'), []), zone);
+    await saveReading(db, inventoryReading(at('2025-12-01'), []), zone);
+    await saveReading(db, inventoryReading(at('2025-12-03'), [], '77'), zone);
+    expect((await listStores(db)).records).toEqual([
+      { storeId: '2088', firstSeen: at('2025-12-01'), lastSeen: at('2025-12-02') },
+      { storeId: '77', firstSeen: at('2025-12-03'), lastSeen: at('2025-12-03') },
+    ]);
+  });
+
+  it('merges the store figures of the day from several pages', async () => {
+    const db = await freshDb();
+    const storePage = (readAt: number, store: PageReading['store']): PageReading => ({
+      ...inventoryReading(readAt, []),
+      pageKind: 'store-performance',
+      store,
+    });
+    await saveReading(db, storePage(at('2025-12-01', 9), { dsrDescription: 4.8, orders30d: 600 }), zone);
+    await saveReading(db, { ...storePage(at('2025-12-01', 11), { fulfilmentP95Days: 6, orders30d: null }), pageKind: 'logistics-performance' }, zone);
+    await saveReading(db, storePage(at('2025-12-01', 14), { orders30d: 610 }), zone);
+    const [day] = (await readStoreSnapshots(db, '2088')).records;
+    expect(day).toMatchObject({ day: '2025-12-01', dsrDescription: 4.8, orders30d: 610, fulfilmentP95Days: 6, dsrService: null, readAt: at('2025-12-01', 14) });
+  });
+
+  it('counts each event code per SKU once per reading', async () => {
+    const db = await freshDb();
+    const events = (readAt: number): PageReading => ({
+      ...inventoryReading(readAt, []),
+      pageKind: 'event-log',
+      events: [
+        { code: 'ES-402', sku: 'A' },
+        { code: 'ES-402', sku: 'A' },
+        { code: 'MX-711', sku: null },
+      ],
+    });
+    await saveReading(db, events(at('2025-12-01')), zone);
+    await saveReading(db, events(at('2025-12-03')), zone);
+    expect((await readEventsOfSku(db, '2088', 'A')).records).toEqual([
+      { storeId: '2088', code: 'ES-402', sku: 'A', firstSeen: at('2025-12-01'), lastSeen: at('2025-12-03'), count: 2 },
+    ]);
+    expect((await readEventsOfSku(db, '2088', '')).records.map((e) => e.code)).toEqual(['MX-711']);
+  });
+
+  it('writes nothing of a reading when one of its records cannot be stored', async () => {
+    const db = await freshDb();
+    const bad = inventoryReading(at('2025-12-01'), [skuRow('A'), skuRow('B', { sellable: -1 })]);
+    await expect(saveReading(db, bad, zone)).rejects.toThrow();
+    expect((await readStoreWindow(db, '2088', '2025-12-01', '2025-12-01')).records).toEqual([]);
+    expect((await listStores(db)).records).toEqual([]);
+  });
+
+  it('writes a day of 10,000 SKUs in one transaction, well within the 1 s budget', async () => {
+    const db = await freshDb();
+    const skus = Array.from({ length: 10_000 }, (_, i) => skuRow(`SKU-${i}`, { sellable: i }));
+    const started = performance.now();
+    const result = await saveReading(db, inventoryReading(at('2025-12-01'), skus), zone);
+    const elapsed = performance.now() - started;
+    expect(result.saved).toBe(10_000);
+    expect((await readStoreWindow(db, '2088', '2025-12-01', '2025-12-01')).records).toHaveLength(10_000);
+    // fake-indexeddb is far slower than a browser's; this is a guard against per-record transactions.
+    expect(elapsed).toBeLessThan(3_000);
+  });
+});
+
+describe('mergeStoreDay', () => {
+  const at9 = { storeId: '2088', day: '2025-12-01', readAt: 9 };
+  it('writes nothing for a reading that shows no store figure', () => {
+    expect(mergeStoreDay(undefined, { orders30d: null }, at9)).toBeNull();
+  });
+  it('lets a late, older reading fill only what is still missing', () => {
+    const newer = mergeStoreDay(undefined, { orders30d: 610 }, { ...at9, readAt: 20 });
+    const merged = mergeStoreDay(newer!, { orders30d: 600, dsrService: 4.9 }, at9);
+    expect(merged).toMatchObject({ orders30d: 610, dsrService: 4.9, readAt: 20 });
+  });
+});

@@ -1,0 +1,174 @@
+import { emptyStoreFigures, type PageReading, type SkuFigures, type StoreFigures } from '../records';
+import type { IDBPObjectStore, StoreNames } from 'idb';
+
+import type { HistoryDb, HistorySchema } from './db';
+import { browserTimeZone, localDay } from './clock';
+import {
+  eventSightingRecordSchema,
+  skuSnapshotSchema,
+  storeRecordSchema,
+  storeSnapshotSchema,
+  type StoreSnapshot,
+} from './schema';
+import { MAX_PROBLEMS } from './validate';
+
+export interface SaveResult {
+  /** SKU snapshots written. */
+  saved: number;
+  /** SKU rows not written: a later reading of the same day is already stored, or the row repeats a SKU. */
+  skipped: number;
+  problems: string[];
+}
+
+/**
+ * Writes one page reading in ONE transaction: the store's first/last seen, one snapshot per SKU for
+ * the reading's day, the store's figures merged into its day, and the event codes seen. Gets are
+ * issued together and puts are not awaited one by one, so 10,000 rows cost one round of requests.
+ */
+export async function saveReading(
+  db: HistoryDb,
+  reading: PageReading,
+  { timeZone = browserTimeZone() }: { timeZone?: string } = {},
+): Promise<SaveResult> {
+  const { storeId, readAt } = reading;
+  const day = localDay(readAt, timeZone);
+  const result: SaveResult = { saved: 0, skipped: 0, problems: [] };
+  const problem = (text: string) => {
+    if (result.problems.length < MAX_PROBLEMS) result.problems.push(text);
+  };
+
+  const rows = new Map<string, SkuFigures>();
+  for (const row of reading.skus) {
+    if (rows.has(row.sku)) {
+      result.skipped += 1;
+      problem(`SKU ${row.sku} appears more than once in this reading; the first row was kept`);
+    } else {
+      rows.set(row.sku, row);
+    }
+  }
+
+  const tx = db.transaction(['stores', 'skuSnapshots', 'storeSnapshots', 'eventSightings'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  try {
+    const skuStore = tx.objectStore('skuSnapshots');
+    const eventStore = tx.objectStore('eventSightings');
+    const skus = [...rows.values()];
+    const sightings = distinctSightings(reading.events);
+    const [store, storeDay, stored, seenBefore] = await Promise.all([
+      tx.objectStore('stores').get(storeId),
+      tx.objectStore('storeSnapshots').get([storeId, day]),
+      storedReadAt(skuStore, storeId, day, skus),
+      Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
+    ]);
+
+    writes.push(
+      tx.objectStore('stores').put(
+        storeRecordSchema.parse({
+          storeId,
+          firstSeen: Math.min(store?.firstSeen ?? readAt, readAt),
+          lastSeen: Math.max(store?.lastSeen ?? readAt, readAt),
+        }),
+      ),
+    );
+
+    let stale = 0;
+    for (const row of skus) {
+      // The latest reading of the day wins, even when two tabs' messages arrive out of order.
+      if ((stored(row.sku) ?? -1) > readAt) {
+        stale += 1;
+        continue;
+      }
+      writes.push(skuStore.put(skuSnapshotSchema.parse({ ...row, storeId, day, readAt })));
+      result.saved += 1;
+    }
+    if (stale > 0) {
+      result.skipped += stale;
+      problem(`${stale} SKU rows were older than the reading already saved for ${day}`);
+    }
+
+    if (reading.store) {
+      const merged = mergeStoreDay(storeDay, reading.store, { storeId, day, readAt });
+      if (merged) writes.push(tx.objectStore('storeSnapshots').put(storeSnapshotSchema.parse(merged)));
+    }
+
+    sightings.forEach(({ code, sku }, index) => {
+      const before = seenBefore[index];
+      writes.push(
+        eventStore.put(
+          eventSightingRecordSchema.parse({
+            storeId,
+            code,
+            sku,
+            firstSeen: Math.min(before?.firstSeen ?? readAt, readAt),
+            lastSeen: Math.max(before?.lastSeen ?? readAt, readAt),
+            count: (before?.count ?? 0) + 1,
+          }),
+        ),
+      );
+    });
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    abortQuietly(tx);
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  return result;
+}
+
+/** Above this many rows, one index read of the store's whole day costs less than a get per row. */
+const BULK_READ_ROWS = 500;
+
+type SkuStore = IDBPObjectStore<HistorySchema, ArrayLike<StoreNames<HistorySchema>>, 'skuSnapshots', 'readwrite'>;
+
+/** When each SKU of the reading was last read on its day (undefined: not yet that day). */
+async function storedReadAt(
+  skuStore: SkuStore,
+  storeId: string,
+  day: string,
+  rows: readonly SkuFigures[],
+): Promise<(sku: string) => number | undefined> {
+  if (rows.length > BULK_READ_ROWS) {
+    const stored = await skuStore.index('byStoreDay').getAll([storeId, day]);
+    const readAt = new Map(stored.map((snapshot) => [snapshot.sku, snapshot.readAt]));
+    return (sku) => readAt.get(sku);
+  }
+  const stored = await Promise.all(rows.map((row) => skuStore.get([storeId, row.sku, day])));
+  const readAt = new Map(rows.map((row, index) => [row.sku, stored[index]?.readAt]));
+  return (sku) => readAt.get(sku);
+}
+
+/** One count per reading, however many rows repeat the same code for the same SKU. */
+function distinctSightings(sightings: PageReading['events']): { code: string; sku: string }[] {
+  const distinct = new Map<string, { code: string; sku: string }>();
+  for (const { code, sku } of sightings) distinct.set(`${code}\u0000${sku ?? ''}`, { code, sku: sku ?? '' });
+  return [...distinct.values()];
+}
+
+/**
+ * A store's day collects figures from several pages (store performance, logistics performance).
+ * A reading overwrites only the figures it shows (null = not shown, so it never erases one); when
+ * an older reading arrives late it only fills the figures still missing.
+ */
+export function mergeStoreDay(
+  before: StoreSnapshot | undefined,
+  figures: Partial<StoreFigures>,
+  at: { storeId: string; day: string; readAt: number },
+): StoreSnapshot | null {
+  const shown = Object.entries(figures).filter(([, value]) => value != null);
+  if (shown.length === 0) return null;
+  const merged: StoreSnapshot = before ?? { ...emptyStoreFigures(), ...at };
+  const newer = !before || at.readAt >= before.readAt;
+  const next: Record<string, unknown> = { ...merged, readAt: Math.max(merged.readAt, at.readAt) };
+  for (const [field, value] of shown) {
+    if (newer || next[field] == null) next[field] = value;
+  }
+  return next as StoreSnapshot;
+}
+
+export function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by the failing request itself.
+  }
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod/mini';
+
+import { eventCodeSchema, skuFiguresSchema, storeFiguresSchema } from '../records';
+import { isDay } from '../rules/day';
+
+/**
+ * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
+ * every write and every read: a stored record that no longer fits is skipped and reported, never
+ * allowed to poison a chart or a reminder.
+ */
+
+export const daySchema = z.string().check(z.refine(isDay, 'not a calendar day YYYY-MM-DD'));
+const epochMs = z.number().check(z.gte(0));
+
+export const storeRecordSchema = z.object({
+  storeId: z.string().check(z.minLength(1)),
+  firstSeen: epochMs,
+  lastSeen: epochMs,
+});
+export type StoreRecord = z.infer<typeof storeRecordSchema>;
+
+/** One SKU on one day: the latest reading of that day wins. */
+export const skuSnapshotSchema = z.extend(skuFiguresSchema, {
+  storeId: z.string().check(z.minLength(1)),
+  day: daySchema,
+  readAt: epochMs,
+});
+export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
+
+/** A store's figures on one day, merged from every page read that day. */
+export const storeSnapshotSchema = z.extend(storeFiguresSchema, {
+  storeId: z.string().check(z.minLength(1)),
+  day: daySchema,
+  readAt: epochMs,
+});
+export type StoreSnapshot = z.infer<typeof storeSnapshotSchema>;
+
+/** An event-log code seen for a SKU ('' when the row names none); count = page readings that showed it. */
+export const eventSightingRecordSchema = z.object({
+  storeId: z.string().check(z.minLength(1)),
+  code: eventCodeSchema,
+  sku: z.string(),
+  firstSeen: epochMs,
+  lastSeen: epochMs,
+  count: z.number().check(z.int(), z.gte(1)),
+});
+export type EventSightingRecord = z.infer<typeof eventSightingRecordSchema>;
+
+/** The seller's own meaning for an event code the guide does not document. */
+export const glossaryEntrySchema = z.object({
+  code: eventCodeSchema,
+  meaning: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  updatedAt: epochMs,
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+export const REMINDER_REASONS = ['out', 'low', 'will-cross', 'ito-over-90', 'replenishment-short'] as const;
+export const reminderReasonSchema = z.enum(REMINDER_REASONS);
+export type ReminderReason = z.infer<typeof reminderReasonSchema>;
+
+/**
+ * What was last told about one SKU and reason. `state` is the reason's state when notified, null
+ * once the reason has cleared, so that it is told again only when it comes back or changes.
+ */
+export const reminderStateSchema = z.object({
+  storeId: z.string().check(z.minLength(1)),
+  sku: z.string().check(z.minLength(1)),
+  reason: reminderReasonSchema,
+  state: z.nullable(z.string()),
+  notifiedAt: z.nullable(epochMs),
+  snoozedUntil: z.nullable(epochMs),
+});
+export type ReminderState = z.infer<typeof reminderStateSchema>;
+
+/** Every object store with the schema of its records: the one list reads, backup and wipe walk. */
+export const RECORD_SCHEMAS = {
+  stores: storeRecordSchema,
+  skuSnapshots: skuSnapshotSchema,
+  storeSnapshots: storeSnapshotSchema,
+  eventSightings: eventSightingRecordSchema,
+  glossary: glossaryEntrySchema,
+  reminderState: reminderStateSchema,
+} as const;
+export type StoreName = keyof typeof RECORD_SCHEMAS;
+export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
+export interface RecordOf {
+  stores: StoreRecord;
+  skuSnapshots: SkuSnapshot;
+  storeSnapshots: StoreSnapshot;
+  eventSightings: EventSightingRecord;
+  glossary: GlossaryEntry;
+  reminderState: ReminderState;
+}
