@@ -1,0 +1,70 @@
+import type { MessageKey } from '../i18n';
+import type { Policy } from '../policy/table';
+import type { SkuFigures } from '../records';
+import { paramsOf, type Explanation } from './verdict';
+
+/** Inventory turnover days (ITO, rules §4): the band, and what a slow mover costs each month. */
+
+export type TurnoverStatus = 'rebate' | 'normal' | 'surcharge' | 'unknown';
+
+export interface TurnoverVerdict extends Explanation {
+  rule: 'T1';
+  status: TurnoverStatus;
+  turnoverDays: number | null;
+  /** Whether the page showed the figure or it was estimated as sellable stock ÷ daily sales. */
+  basis: 'shown' | 'estimated' | null;
+  basisNote: MessageKey | null;
+  /** The band edges: below the first a fast mover, above the second a slow mover. */
+  rebateBelowDays: number;
+  surchargeAboveDays: number;
+  /** Units that pay the slow-moving premium: the sellable stock in the surcharge band, 0 outside it, null when unknown. */
+  surchargeUnits: number | null;
+  /** CNY a month: those units × the premium. */
+  surchargeCnyPerMonth: number | null;
+}
+
+export type TurnoverFigures = Pick<SkuFigures, 'sellable' | 'dailySales' | 'turnoverDays'>;
+
+export const cents = (cny: number): number => Math.round(cny * 100) / 100;
+
+function turnoverDays({ turnoverDays: shown, sellable, dailySales }: TurnoverFigures): Pick<TurnoverVerdict, 'turnoverDays' | 'basis'> {
+  if (shown !== null) return { turnoverDays: shown, basis: 'shown' };
+  if (sellable !== null && dailySales !== null && sellable > 0 && dailySales > 0) {
+    return { turnoverDays: sellable / dailySales, basis: 'estimated' };
+  }
+  return { turnoverDays: null, basis: null };
+}
+
+export function turnover(sku: TurnoverFigures, policy: Policy): TurnoverVerdict {
+  const { entries } = policy;
+  const below = entries.fastMovingBelowDays.value;
+  const above = entries.slowMovingAboveDays.value;
+  const { turnoverDays: days, basis } = turnoverDays(sku);
+  const status: TurnoverStatus = days === null ? 'unknown' : days > above ? 'surcharge' : days < below ? 'rebate' : 'normal';
+  const rate = entries.slowMovingSurcharge.value;
+  const units = status === 'unknown' ? null : status === 'surcharge' ? sku.sellable : 0;
+  const surcharge = units === null ? null : cents(units * rate);
+  return {
+    rule: 'T1',
+    status,
+    turnoverDays: days,
+    basis,
+    basisNote: basis === null ? null : `rule_ito_basis_${basis}`,
+    rebateBelowDays: below,
+    surchargeAboveDays: above,
+    surchargeUnits: units,
+    surchargeCnyPerMonth: surcharge,
+    source: 'policy_src_turnover',
+    what: 'rule_T1_what',
+    todo: `rule_ito_todo_${status}`,
+    params: paramsOf({
+      days,
+      below,
+      above,
+      rate,
+      rebatePct: entries.fastMovingRebateMaxPct.value,
+      sellable: sku.sellable,
+      surcharge,
+    }),
+  };
+}
