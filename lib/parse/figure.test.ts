@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFigure } from './figure';
+import { isPlaceholder, parseFigure } from './figure';
 
 describe('parseFigure', () => {
   it.each([
@@ -36,4 +36,9 @@ describe('parseFigure', () => {
       expect(parseFigure(text)).toBeNull();
     },
   );
+
+  it('tells a placeholder ("no figure shown") from text that is not a figure', () => {
+    expect(['--', ' N/A ', '暂无', '', null].map(isPlaceholder)).toEqual([true, true, true, true, true]);
+    expect(['0', 'abc', '4.81', 'ES-402'].map(isPlaceholder)).toEqual([false, false, false, false]);
+  });
 });

@@ -12,11 +12,15 @@ const UNIT_SUFFIX = /\s*(件|个|天|日|次|单|分|pcs?|pieces?|units?|days?|d
 // Thousands grouped by ',' (or the full-width '，') with exactly three digits a group.
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/;
 
+const squash = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+/** "--", "N/A", "暂无", empty: the page's way of saying "no figure here" (readers tell it apart from unreadable text). */
+export const isPlaceholder = (text: string | null | undefined): boolean =>
+  text == null || PLACEHOLDERS.has(squash(text).toLowerCase());
+
 export function parseFigure(text: string | null | undefined): number | null {
-  if (text == null) return null;
-  let s = text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-  if (PLACEHOLDERS.has(s.toLowerCase())) return null;
-  s = s.replace(UNIT_SUFFIX, '').trim();
+  if (text == null || isPlaceholder(text)) return null;
+  const s = squash(text).replace(UNIT_SUFFIX, '').trim();
   const match = NUMBER.exec(s);
   if (!match) return null;
   const [, sign, whole = '', fraction] = match;
