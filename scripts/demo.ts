@@ -12,8 +12,10 @@
  *   npm run demo -- --lang en            # the browser (and so the extension) in English
  *   npm run demo -- --skip-build         # use the existing dist/chrome-mv3
  *
- * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH) and openssl.
+ * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH) and openssl; for readable Chinese
+ * in the screenshots, a CJK font (`apt-get install fonts-noto-cjk`).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,8 +80,22 @@ async function main(): Promise<number> {
   }
 }
 
+/** Without a Chinese font, Chromium draws the zh pages as boxes; fontconfig can tell (where it is installed). */
+function warnWithoutChineseFont(): void {
+  let fonts: string;
+  try {
+    fonts = execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return;
+  }
+  if (fonts.trim() === '') {
+    console.warn('No Chinese font is installed: Chinese text will show as boxes. Install one: apt-get install fonts-noto-cjk');
+  }
+}
+
 /** Headless: one full-page screenshot per fixture page. */
 async function screenshots(context: Extension['context'], fixtures: string[]): Promise<number> {
+  warnWithoutChineseFont();
   const out = resolve(flags.out);
   mkdirSync(out, { recursive: true });
   let failures = 0;
