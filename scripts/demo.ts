@@ -120,8 +120,11 @@ async function browse(ext: Extension, fixtures: string[]): Promise<number> {
     await openFixture(ext.context, name);
     console.log(`  ${fixtureUrl(name)}`);
   }
-  console.log(`\nPopup: ${ext.origin}/popup.html   Options: ${ext.origin}/options.html`);
-  console.log('Close the browser window (or press Ctrl-C) to stop.');
+  const { action, options_ui: optionsUi } = ext.manifest as { action?: { default_popup?: string }; options_ui?: { page?: string } };
+  for (const [label, page] of [['Popup', action?.default_popup], ['Options', optionsUi?.page]]) {
+    if (page) console.log(`${label}: ${ext.origin}/${page}`);
+  }
+  console.log('\nClose the browser window (or press Ctrl-C) to stop.');
   await new Promise<void>((done) => {
     ext.context.once('close', () => done());
     process.once('SIGINT', () => done());

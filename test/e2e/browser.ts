@@ -145,7 +145,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const ownProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'lsm-profile-'));
 
-  let context: BrowserContext;
+  let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: findChromium(),
@@ -165,40 +165,39 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       viewport: { width: 1280, height: 900 },
       timeout: 30_000,
     });
+    const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+    const firstWorker =
+      context.serviceWorkers().find(isOurs) ??
+      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }).catch((error: unknown) => {
+        throw new Error(`The extension's service worker did not start (is ${extensionDir} a built extension?)`, {
+          cause: error,
+        });
+      }));
+    // `URL.origin` is "null" for chrome-extension: URLs, but `host` is the extension id.
+    const extensionId = new URL(firstWorker.url()).host;
+    const origin = `chrome-extension://${extensionId}`;
+    const manifest = await firstWorker.evaluate(
+      () => (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }).chrome.runtime.getManifest(),
+    );
+    const launched = context;
+    return {
+      context: launched,
+      extensionId,
+      origin,
+      manifest,
+      get serviceWorker() {
+        return launched.serviceWorkers().find((worker) => worker.url().startsWith(origin)) ?? firstWorker;
+      },
+      async close() {
+        await launched.close();
+        if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
   } catch (error) {
+    await context?.close();
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
-
-  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-  const firstWorker =
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }).catch(async (error) => {
-      await context.close();
-      throw new Error(`The extension's service worker did not start (is ${extensionDir} a built extension?)`, {
-        cause: error,
-      });
-    }));
-  // `URL.origin` is "null" for chrome-extension: URLs, but `host` is the extension id.
-  const extensionId = new URL(firstWorker.url()).host;
-  const origin = `chrome-extension://${extensionId}`;
-  const manifest = await firstWorker.evaluate(
-    () => (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }).chrome.runtime.getManifest(),
-  );
-
-  return {
-    context,
-    extensionId,
-    origin,
-    manifest,
-    get serviceWorker() {
-      return context.serviceWorkers().find((worker) => worker.url().startsWith(origin)) ?? firstWorker;
-    },
-    async close() {
-      await context.close();
-      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 const pageErrors = new WeakMap<Page, string[]>();
