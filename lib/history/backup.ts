@@ -1,0 +1,177 @@
+import Papa from 'papaparse';
+import { z } from 'zod/mini';
+
+import { t, type Lang, type MessageKey } from '../i18n';
+import type { Failure } from '../messages';
+import { checkSettings, type Settings } from '../settings/schema';
+import { localClock } from './clock';
+import { DB_VERSION, type HistoryDb } from './db';
+import { validated } from './read';
+import { RECORD_SCHEMAS, STORE_NAMES, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
+import { abortQuietly } from './save';
+import { describeIssues } from './validate';
+
+/**
+ * The seller's whole history and settings as one JSON file they keep, and back. An import is
+ * all or nothing: the file is validated whole first, then one transaction clears and rewrites
+ * every store, and aborts (leaving the old data) on any failure.
+ */
+
+export const BACKUP_FORMAT = 'local-stock-copilot-backup';
+/** The file format's version; a later one adds a migration from this one in parseBackup. */
+export const BACKUP_VERSION = 1;
+
+const dataSchema = z.object(
+  Object.fromEntries(STORE_NAMES.map((name) => [name, z.array(RECORD_SCHEMAS[name])])) as {
+    [S in StoreName]: z.ZodMiniArray<(typeof RECORD_SCHEMAS)[S]>;
+  },
+);
+
+const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  /** ISO 8601. */
+  exportedAt: z.string(),
+  /** The database version that wrote the file, for a bug report. */
+  schemaVersion: z.number(),
+  /** Checked again with checkSettings: an import never stores settings the options page would refuse. */
+  settings: z.unknown(),
+  data: dataSchema,
+});
+export type Backup = Omit<z.infer<typeof backupSchema>, 'settings'> & { settings: Settings };
+export type BackupData = { [S in StoreName]: RecordOf[S][] };
+
+export interface ExportResult {
+  backup: Backup;
+  /** Stored records that failed validation and were left out (an import would refuse them). */
+  skipped: number;
+  problems: string[];
+}
+
+/** Reads every store in one transaction, so the file is one consistent moment of the history. */
+export async function exportBackup(db: HistoryDb, settings: Settings, now: number): Promise<ExportResult> {
+  const tx = db.transaction(STORE_NAMES, 'readonly');
+  const stored = await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).getAll()));
+  const result: ExportResult = {
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      schemaVersion: DB_VERSION,
+      settings,
+      data: {} as BackupData,
+    },
+    skipped: 0,
+    problems: [],
+  };
+  STORE_NAMES.forEach((name, index) => {
+    const read = validated(name, stored[index] ?? []);
+    (result.backup.data as Record<StoreName, unknown[]>)[name] = read.records;
+    result.skipped += read.skipped;
+    result.problems.push(...read.problems);
+  });
+  return result;
+}
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: Failure };
+
+const refuse = (key: MessageKey, detail: string): ParsedBackup => ({ ok: false, error: { key, detail } });
+
+/** Checks a file the seller picked: it is our backup, of a version we read, and every record fits. */
+export function parseBackup(json: string): ParsedBackup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return refuse('backup_error_notJson', String(error));
+  }
+  const head = (raw ?? {}) as { format?: unknown; version?: unknown };
+  if (head.format !== BACKUP_FORMAT) return refuse('backup_error_notBackup', `format is ${JSON.stringify(head.format)}`);
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    return refuse('backup_error_newer', `file version ${head.version}, this extension reads up to ${BACKUP_VERSION}`);
+  }
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) return refuse('backup_error_invalid', describeIssues(parsed.error));
+  const settings = checkSettings(parsed.data.settings);
+  if (!settings.ok) {
+    return refuse('backup_error_invalid', settings.problems.map((p) => `settings.${p.path}: ${p.reason}`).join('; '));
+  }
+  return { ok: true, backup: { ...parsed.data, settings: settings.settings } };
+}
+
+/** Replaces the whole history with the backup's, in one transaction: all of it or none of it. */
+export async function importBackup(db: HistoryDb, data: BackupData): Promise<Record<StoreName, number>> {
+  const tx = db.transaction(STORE_NAMES, 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const name of STORE_NAMES) {
+      const store = tx.objectStore(name);
+      writes.push(store.clear());
+      for (const record of data[name]) writes.push(store.put(record as never));
+    }
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    abortQuietly(tx);
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  return Object.fromEntries(STORE_NAMES.map((name) => [name, data[name].length])) as Record<StoreName, number>;
+}
+
+/** Deletes every record of the history, glossary and reminder state (settings stay), in one transaction. */
+export async function deleteAllData(db: HistoryDb): Promise<void> {
+  const tx = db.transaction(STORE_NAMES, 'readwrite');
+  await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
+}
+
+/** 'local-stock-copilot-backup-2026-03-10.json': the seller's day, so files sort by date. */
+export const exportFileName = (kind: 'backup' | 'snapshots', now: number, timeZone: string, extension: 'json' | 'csv'): string =>
+  `local-stock-copilot-${kind}-${localClock(now, timeZone).day}.${extension}`;
+
+const CSV_COLUMNS = [
+  'storeId',
+  'day',
+  'sku',
+  'product',
+  'warehouse',
+  'market',
+  'sellable',
+  'inTransit',
+  'dailySales',
+  'dailySalesFrom',
+  'turnoverDays',
+  'readAt',
+] as const satisfies readonly (keyof SkuSnapshot)[];
+
+/**
+ * SKU snapshots as CSV for a spreadsheet: a header row in the seller's language, the UTF-8 byte
+ * order mark so Excel reads Chinese product names right, empty cells for figures not shown, the
+ * read time on the seller's clock. Cells starting like a formula are escaped: product names come
+ * from web pages.
+ */
+export function snapshotsCsv(snapshots: readonly SkuSnapshot[], lang: Lang, timeZone: string): string {
+  const time = (readAt: number) => {
+    const { day, minutes } = localClock(readAt, timeZone);
+    return `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  };
+  const csv = Papa.unparse(
+    {
+      fields: CSV_COLUMNS.map((column) => t(lang, `backup_csv_${column}`)),
+      data: snapshots.map((snapshot) => CSV_COLUMNS.map((column) => (column === 'readAt' ? time(snapshot.readAt) : snapshot[column]))),
+    },
+    { escapeFormulae: true, newline: '\r\n' },
+  );
+  return `\ufeff${csv}`;
+}
+
+/** The snapshots a CSV export covers: one store by its day index, or every store by the day index. */
+export async function readSnapshotsForCsv(
+  db: HistoryDb,
+  { storeId, fromDay = '', toDay = '\uffff' }: { storeId?: string; fromDay?: string; toDay?: string },
+) {
+  const values =
+    storeId === undefined
+      ? await db.getAllFromIndex('skuSnapshots', 'byDay', IDBKeyRange.bound(fromDay, toDay))
+      : await db.getAllFromIndex('skuSnapshots', 'byStoreDay', IDBKeyRange.bound([storeId, fromDay], [storeId, toDay]));
+  return validated('skuSnapshots', values);
+}
