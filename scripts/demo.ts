@@ -116,10 +116,12 @@ async function screenshots(context: Extension['context'], fixtures: string[]): P
 
 /** Headed: a tab per fixture page; returns when the browser window is closed (or on Ctrl-C). */
 async function browse(ext: Extension, fixtures: string[]): Promise<number> {
+  const [startPage] = ext.context.pages();
   for (const name of fixtures) {
     await openFixture(ext.context, name);
     console.log(`  ${fixtureUrl(name)}`);
   }
+  await startPage?.close(); // the empty tab Chromium opens with
   const { action, options_ui: optionsUi } = ext.manifest as { action?: { default_popup?: string }; options_ui?: { page?: string } };
   for (const [label, page] of [['Popup', action?.default_popup], ['Options', optionsUi?.page]]) {
     if (page) console.log(`${label}: ${ext.origin}/${page}`);
