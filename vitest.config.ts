@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['{lib,components,features,entrypoints,test/unit}/**/*.test.{ts,tsx}'],
+          include: ['{lib,components,features,entrypoints,platform,test/unit}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
         },
       },
