@@ -1,0 +1,169 @@
+import { labelText, readText } from './text';
+
+/**
+ * Every data table on a Seller Center page, in one shape, whatever it is built from:
+ * a plain `<table>` (Fusion Next without a fixed header, `ait-` tables), Fusion / `ait-`
+ * fixed-header tables whose header and body are two separate `<table>`s, and `div` grids
+ * with ARIA roles. Columns are matched by position; merged cells (colspan / rowspan,
+ * aria-colspan / aria-rowspan) are laid out so that `cells[i]` is always under `headers[i]`.
+ */
+
+export interface TableRow {
+  element: Element;
+  /** One element per column, position-aligned with the headers; a merged cell fills every column it spans. */
+  cells: Element[];
+}
+
+export interface DataTable {
+  /** The element that holds the whole table (the Fusion wrapper for a split table). */
+  container: Element;
+  /** Header words, normalised (no sort arrows, no "?" help marks); the lowest header row wins under a grouped header. */
+  headers: string[];
+  headerCells: Element[];
+  rows: TableRow[];
+}
+
+// Class names are hints that change over time: old (Fusion `next-`) and new (`ait-`) side by side.
+const SPLIT_TABLES = [
+  { container: '.next-table', header: '.next-table-header', body: '.next-table-body' },
+  { container: '.ait-table', header: '.ait-table-header', body: '.ait-table-body' },
+] as const;
+const ROLE_GRID = '[role="grid"], [role="treegrid"], [role="table"]';
+const ROLE_CELL = '[role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+const ANY_CELL = `td, th, ${ROLE_CELL}`;
+/** Rows that are not data: hidden measuring rows, and expanded detail rows under a data row. */
+const NOT_DATA_ROW = '[hidden], [aria-hidden="true"], .next-table-expanded-row, .ait-table-expanded-row';
+/** A hostile or broken colspan must not make us build a million-column row. */
+const MAX_COLUMNS = 200;
+
+/** The data tables under root, outermost only: a table inside another table's cell belongs to that cell. */
+export function findTables(root: ParentNode): DataTable[] {
+  const containers = new Set<Element>();
+  for (const element of root.querySelectorAll(`table, ${ROLE_GRID}`)) {
+    containers.add(element.localName === 'table' ? (splitContainer(element) ?? element) : element);
+  }
+  const outer = [...containers].filter((container) => !container.parentElement?.closest(ANY_CELL));
+  return (
+    outer
+      // Fusion puts role="table" on the wrapper of a real <table>: read the table, not the wrapper twice.
+      .filter((container) => !(isDivGrid(container) && outer.some((other) => other !== container && container.contains(other))))
+      .map(readTable)
+      .filter((table): table is DataTable => table !== null)
+  );
+}
+
+/**
+ * One table, given its container (a `<table>`, a split-table wrapper or a role grid). Cheap enough
+ * to call again on every re-render: it only walks structure; reading a row's text is the caller's.
+ */
+export function readTable(container: Element): DataTable | null {
+  for (const names of SPLIT_TABLES) {
+    const pair = container.matches(names.container) ? halves(container, names) : null;
+    if (pair) return assemble(container, tableRows(pair[0]), tableRows(pair[1]).filter(isDataRow));
+  }
+  if (container.localName === 'table') {
+    const rows = tableRows(container);
+    const inHead = rows.filter((row) => row.parentElement?.localName === 'thead');
+    const headerRows = inHead.length > 0 ? inHead : leadingHeaderRows(rows);
+    return assemble(
+      container,
+      headerRows,
+      rows.filter((row) => !headerRows.includes(row) && isDataRow(row)),
+    );
+  }
+  if (!isDivGrid(container)) return null;
+  const rows = [...container.querySelectorAll('[role="row"]')].filter((row) => row.closest(ROLE_GRID) === container);
+  if (rows.length === 0) return null;
+  const headerRows = rows.filter((row) => roleCells(row).every((cell) => cell.getAttribute('role') === 'columnheader'));
+  return assemble(
+    container,
+    headerRows,
+    rows.filter((row) => !headerRows.includes(row) && isDataRow(row)),
+  );
+}
+
+function assemble(container: Element, headerRows: Element[], bodyRows: Element[]): DataTable {
+  const headerCells = layout(headerRows.map(cellsOf)).at(-1) ?? [];
+  const headers = headerCells.map((cell) => labelText(readText(cell)));
+  const rows = layout(bodyRows.map(cellsOf))
+    .map((cells, index) => ({ element: bodyRows[index]!, cells }))
+    .filter((row) => !isMessageRow(row.cells, headers.length));
+  return { container, headers, headerCells, rows };
+}
+
+function splitContainer(table: Element): Element | null {
+  for (const names of SPLIT_TABLES) {
+    const container = table.closest(`${names.header}, ${names.body}`)?.closest(names.container);
+    if (container && halves(container, names)) return container;
+  }
+  return null;
+}
+
+/** The header table and the body table of a split table, or null when it is not split. */
+function halves(container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null {
+  const own = (selector: string) =>
+    [...container.querySelectorAll(`${selector} table`)].find((table) => splitOwner(table, names) === container);
+  const header = own(names.header);
+  const body = own(names.body);
+  return header && body ? [header, body] : null;
+}
+
+const splitOwner = (table: Element, names: (typeof SPLIT_TABLES)[number]) =>
+  table.closest(`${names.header}, ${names.body}`)?.closest(names.container) ?? null;
+
+const isDivGrid = (element: Element) => element.localName !== 'table' && element.matches(ROLE_GRID);
+
+/** The rows of this table, not of tables nested in its cells. */
+const tableRows = (table: Element) => [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
+
+/** Without a <thead>, the first rows made only of <th> are the header. */
+function leadingHeaderRows(rows: Element[]): Element[] {
+  const count = rows.findIndex((row) => !cellsOf(row).every((cell) => cell.localName === 'th'));
+  return rows.slice(0, count === -1 ? rows.length : count);
+}
+
+const roleCells = (row: Element) =>
+  [...row.querySelectorAll(ROLE_CELL)].filter((cell) => cell.closest('[role="row"]') === row);
+
+const cellsOf = (row: Element): Element[] =>
+  row.localName === 'tr' ? [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th') : roleCells(row);
+
+function isDataRow(row: Element): boolean {
+  if (row.matches(NOT_DATA_ROW)) return false;
+  const style = (row as HTMLElement).style;
+  return style?.display !== 'none';
+}
+
+/** "No data", "loading…" and similar: one cell across the whole width. */
+const isMessageRow = (cells: Element[], columns: number) =>
+  columns > 1 && cells.length >= columns && cells.every((cell) => cell === cells[0]);
+
+function span(cell: Element, attribute: 'col' | 'row', most: number): number {
+  const value = Number.parseInt(cell.getAttribute(`${attribute}span`) ?? cell.getAttribute(`aria-${attribute}span`) ?? '1', 10);
+  if (!Number.isFinite(value) || value < 0) return 1;
+  // rowspan="0" reaches the end of the table section.
+  return Math.min(value === 0 ? most : value, most);
+}
+
+/** Places cells in a grid, honouring spans; a line is kept up to its first gap (a malformed span). */
+function layout(rows: Element[][]): Element[][] {
+  const grid: Element[][] = rows.map(() => []);
+  rows.forEach((cells, r) => {
+    const line = grid[r]!;
+    let column = 0;
+    for (const cell of cells) {
+      while (line[column]) column += 1;
+      const across = span(cell, 'col', MAX_COLUMNS - column);
+      const down = span(cell, 'row', rows.length - r);
+      for (let dr = 0; dr < down; dr += 1) {
+        for (let dc = 0; dc < across; dc += 1) grid[r + dr]![column + dc] = cell;
+      }
+      column += across;
+    }
+  });
+  return grid.map((line) => {
+    const dense: Element[] = [];
+    for (let column = 0; line[column]; column += 1) dense.push(line[column]!);
+    return dense;
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Reading page text the one safe way: `textContent` and text nodes only (never `innerText`: it
+ * forces layout, and tables have thousands of rows), leaving out what a person does not read as
+ * the figure: our own badges, scripts, editors, hidden tooltips and icons.
+ */
+
+/** Subtrees whose text is not the page's visible figure text. */
+export const UNREAD =
+  'script, style, template, noscript, textarea, [contenteditable="true"], [contenteditable=""], [data-lsm-kind], [hidden], [aria-hidden="true"], [role="tooltip"]';
+
+const SPACE = /[\s\u00a0\u200b\ufeff]+/g;
+
+/** Collapses runs of white space (and no-break / zero-width spaces) to one space, trimmed. */
+export const collapseSpace = (text: string): string => text.replace(SPACE, ' ').trim();
+
+/**
+ * Visits every text node under `root` in document order, skipping UNREAD subtrees (and any
+ * further ones the caller names, e.g. the navigation menu).
+ */
+export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip?: string): void {
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  if (!doc) return;
+  const skip = alsoSkip ? `${UNREAD}, ${alsoSkip}` : UNREAD;
+  const walker = doc.createTreeWalker(root as Node, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) =>
+      node.nodeType === 1
+        ? (node as Element).matches(skip)
+          ? 2 /* FILTER_REJECT: the whole subtree */
+          : 3 /* FILTER_SKIP: its children still count */
+        : 1 /* FILTER_ACCEPT */,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
+}
+
+/** The text a person reads in an element, white space collapsed; cheap when there is nothing to leave out. */
+export function readText(element: Element): string {
+  if (!element.querySelector(UNREAD)) return collapseSpace(element.textContent ?? '');
+  let text = '';
+  walkText(element, (node) => {
+    text += node.data;
+  });
+  return collapseSpace(text);
+}
+
+// Sort arrows and help / tooltip marks that headers and labels print next to their words.
+const MARKS = /[↑↓↕⇅⇵▲▼△▽▴▾⬆⬇]/g;
+const TRAILING = /[\s?？ⓘ❓*:：]+$/u;
+const LEADING = /^[\s*]+/;
+
+/** A header or label as words: no sort arrows, no trailing "?" / "ⓘ" / colon, no "*" required mark. */
+export const labelText = (text: string): string =>
+  collapseSpace(text.replace(MARKS, ' ')).replace(TRAILING, '').replace(LEADING, '');
+
+/** The form labels are compared in: lower case, half-width brackets, no spaces. */
+export const labelKey = (text: string): string =>
+  labelText(text)
+    .toLowerCase()
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '');
+
+/** A lookup from any synonym (in labelKey form) to the name it stands for. */
+export function synonymIndex<Name extends string>(synonyms: Readonly<Record<Name, readonly string[]>>): Map<string, Name> {
+  const index = new Map<string, Name>();
+  for (const [name, words] of Object.entries(synonyms) as [Name, readonly string[]][]) {
+    for (const word of words) index.set(labelKey(word), name);
+  }
+  return index;
+}
