@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { labelKey, labelText, readText, synonymIndex, walkText } from './text';
+
+const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
+
+describe('readText', () => {
+  it('reads what a person reads: no badges, scripts, editors, hidden tooltips', () => {
+    const cell = body(`<div>ES-1<span data-lsm-kind="safety">low</span><script>var a = 1</script><style>.x{}</style>
+      <textarea>note</textarea><span role="tooltip">tip</span><i hidden>h</i><b>&nbsp;A&lt;b&gt;</b></div>`).firstElementChild!;
+    expect(readText(cell)).toBe('ES-1 A<b>');
+  });
+
+  it('collapses white space, no-break and zero-width spaces', () => {
+    expect(readText(body('<p>\n  1,234\u00a0\u200b件 \t</p>').firstElementChild!)).toBe('1,234 件');
+  });
+});
+
+describe('walkText', () => {
+  it('visits text in document order and skips whole subtrees the caller names', () => {
+    const seen: string[] = [];
+    walkText(body('<nav>menu<b>x</b></nav><p>a<span>b</span></p>c'), (node) => seen.push(node.data), 'nav');
+    expect(seen).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['可用库存 ↓', '可用库存'],
+    ['库存周转天数 ?', '库存周转天数'],
+    ['Store type:', 'Store type'],
+    ['店铺类型：', '店铺类型'],
+    ['* SKU ⓘ', 'SKU'],
+    ['Sales (30 days)', 'Sales (30 days)'],
+  ])('labelText(%j) = %j', (raw, words) => {
+    expect(labelText(raw)).toBe(words);
+  });
+
+  it('compares labels without case, spaces or full-width brackets', () => {
+    expect(labelKey('  Sales （30 Days） ')).toBe(labelKey('sales(30 days)'));
+    const index = synonymIndex({ sellable: ['Available stock'], sku: ['SKU ID'] });
+    expect(index.get(labelKey('AVAILABLE STOCK'))).toBe('sellable');
+    expect(index.get(labelKey('Stock'))).toBeUndefined();
+  });
+});
