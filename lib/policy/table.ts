@@ -30,14 +30,14 @@ export type Unit = keyof typeof UNIT_RANGES;
 const UNITS = Object.keys(UNIT_RANGES) as [Unit, ...Unit[]];
 
 /** Sections of the rules document, each with its source note (`policy_src_<section>`). */
-export const SECTIONS = ['eligibility', 'choice', 'safety', 'turnover', 'fees', 'events'] as const;
+const SECTIONS = ['eligibility', 'choice', 'safety', 'turnover', 'fees', 'events'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
  * Rule ids: E eligibility, C Choice admission, S safety water line (S1 default, S2 seasonal,
  * S3/S4 context), T turnover, F fees, R our reorder advice (beyond the platform's rules).
  */
-export const RULE_IDS = [
+const RULE_IDS = [
   'E1', 'E2', 'E3', 'E4', 'E5',
   'C1', 'C2', 'C3', 'C4',
   'S1', 'S2', 'S3', 'S4',

@@ -5,7 +5,7 @@ import { checkFigure, criterion, summary, type Summary, type Words } from './ver
 /** Choice admission for Local Stock products (rules §2): C1..C4, all must hold. */
 
 export type ChoiceStatus = 'pass' | 'fail' | 'unknown';
-export const CHOICE_WORDS: Words<ChoiceStatus> = { pass: 'pass', fail: 'fail', unknown: 'unknown' };
+const CHOICE_WORDS: Words<ChoiceStatus> = { pass: 'pass', fail: 'fail', unknown: 'unknown' };
 
 export function choiceAdmission(store: Partial<StoreFigures>, policy: Policy): Summary<ChoiceStatus> {
   const words = CHOICE_WORDS;

@@ -5,7 +5,7 @@ import { checkFigure, criterion, summary, type Summary, type Words } from './ver
 /** Eligibility to open Local Stock Mode (rules §1): E1..E5, all must hold. */
 
 export type EligibilityStatus = 'eligible' | 'ineligible' | 'unknown';
-export const ELIGIBILITY_WORDS: Words<EligibilityStatus> = { pass: 'eligible', fail: 'ineligible', unknown: 'unknown' };
+const ELIGIBILITY_WORDS: Words<EligibilityStatus> = { pass: 'eligible', fail: 'ineligible', unknown: 'unknown' };
 
 /** Takes what a page showed (readers send partial store figures): anything absent is unknown. */
 export function eligibility(store: Partial<StoreFigures>, policy: Policy): Summary<EligibilityStatus> {

@@ -31,7 +31,7 @@ export interface FailureFamily {
   checks: MessageKey;
 }
 
-export const failureFamilies = (policy: Policy): FailureFamily[] =>
+const failureFamilies = (policy: Policy): FailureFamily[] =>
   FAILURE_FAMILIES.map((id) => ({
     id,
     sharePct: policy.failureShares[id],

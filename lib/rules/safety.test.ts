@@ -81,6 +81,6 @@ describe('safety water line', () => {
     const verdict = safetyLine(sku({ sellable: 23, dailySales: 3.33 }), ctx());
     expect(verdict.line).toBeCloseTo(23.31);
     expect(verdict.status).toBe('low');
-    expect(verdict.params).toMatchObject({ line: 24, shortfall: 1, dailySales: 3.3 });
+    expect(verdict.params).toMatchObject({ line: 24, shortfall: 1, dailySales: 3.33 });
   });
 });

@@ -45,6 +45,12 @@ describe('turnover (ITO) bands', () => {
     expect(ito({ sellable: null, turnoverDays: 120 })).toMatchObject({ status: 'surcharge', surchargeCnyPerMonth: null });
   });
 
+  it('shows a seller\'s own premium and the surcharge to the fen', () => {
+    const premium = { ...DEFAULT_POLICY.entries.slowMovingSurcharge, value: 0.35 };
+    const verdict = turnover({ sellable: 7, dailySales: 1, turnoverDays: 100 }, { ...DEFAULT_POLICY, entries: { ...DEFAULT_POLICY.entries, slowMovingSurcharge: premium } });
+    expect(verdict.params).toMatchObject({ rate: 0.35, surcharge: 2.45 });
+  });
+
   it('explains the bands with both edges, the premium and the rebate', () => {
     expect(ito({ turnoverDays: 120, sellable: 10 })).toMatchObject({
       rule: 'T1',

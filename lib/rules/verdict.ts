@@ -19,11 +19,14 @@ export interface Explanation {
   params: MessageParams;
 }
 
-/** Message placeholders from explanation data: figures shown to one decimal, missing ones left out. */
+/**
+ * Message placeholders from explanation data, missing ones left out. Figures to two decimals:
+ * enough for fen and for any policy value, without 23.310000000000002 in a sentence.
+ */
 export function paramsOf(values: Readonly<Record<string, string | number | null>>): MessageParams {
   const params: MessageParams = {};
   for (const [name, value] of Object.entries(values)) {
-    if (value !== null) params[name] = typeof value === 'number' ? Math.round(value * 10) / 10 : value;
+    if (value !== null) params[name] = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
   }
   return params;
 }
