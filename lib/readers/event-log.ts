@@ -1,0 +1,51 @@
+import { findEventCodes } from '../rules/event-code';
+import { inventoryColumns } from './columns';
+import { skuFromCell } from './inventory';
+import { findTables } from './table';
+import { walkText } from './text';
+
+/**
+ * Warehouse / customs event codes (`ES-402`, `MX-711`) where the page shows them: in a code column,
+ * or inside a sentence ("海关反馈 MX-711：请补充…"), with the row's SKU when the code sits in a table
+ * that has a SKU column.
+ */
+
+export interface EventCodeSighting {
+  code: string;
+  /** The smallest element whose own text holds the code: its badge goes next to it. */
+  element: Element;
+  sku: string | null;
+}
+
+export function readEventCodes(root: ParentNode): EventCodeSighting[] {
+  const skuCellOfRow = new Map<Element, Element | undefined>();
+  for (const table of findTables(root)) {
+    const sku = inventoryColumns(table.headers)?.sku;
+    if (sku === undefined) continue;
+    for (const row of table.rows) skuCellOfRow.set(row.element, row.cells[sku]);
+  }
+  const rowOf = (element: Element): Element | null => {
+    for (let at: Element | null = element; at; at = at.parentElement) if (skuCellOfRow.has(at)) return at;
+    return null;
+  };
+
+  const sightings: EventCodeSighting[] = [];
+  const codesOf = new Map<Element, Set<string>>();
+  walkText(root, (node) => {
+    const element = node.parentElement;
+    // The rules' own pattern: upper case, and never part of a longer token ("PO-ES-4021-X").
+    const codes = findEventCodes(node.data);
+    if (!element || codes.length === 0) return;
+    const row = rowOf(element);
+    const sku = row ? skuFromCell(skuCellOfRow.get(row)) : null;
+    const seen = codesOf.get(element) ?? new Set<string>();
+    codesOf.set(element, seen);
+    for (const code of codes) {
+      // One sighting per code per element: one badge, however often the text repeats it.
+      if (seen.has(code)) continue;
+      seen.add(code);
+      sightings.push({ code, element, sku });
+    }
+  });
+  return sightings;
+}
