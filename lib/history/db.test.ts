@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import v1 from '../../test/fixtures/db/v1.json';
+import v2 from '../../test/fixtures/db/v2.json';
 import { freshName, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
-import { listGlossary, listStores, readEventsOfSku, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
+import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
 
 describe('history database versions', () => {
   it('numbers migrations 1, 2, ... without a hole, the last one being the current version', () => {
@@ -45,10 +46,40 @@ describe('history database versions', () => {
     db.close();
   });
 
+  it('builds each SKU\'s recent record from the snapshots of a version-1 database', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 1, v1.stores);
+    const db = await openHistory({ name });
+    const recent = await readRecent(db, '2088');
+    expect(recent.records.map((r) => [r.sku, r.latest.day, r.days.map((d) => d.sellable)])).toEqual([
+      ['CABLE-SA-07', '2025-12-02', [0]],
+      ['LAMP-ES-01', '2025-12-02', [120, 104]],
+    ]);
+    db.close();
+  });
+
+  it('opens a version-2 database, keeping only the last two weeks of each SKU in its recent record', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 2, v2.stores);
+    const db = await openHistory({ name });
+    const lamp = (await readRecent(db, '2088')).records[0]!;
+    expect(lamp.latest).toEqual(v2.stores.skuSnapshots[3]);
+    // 2025-11-24 and 2025-11-27 are more than 14 days before the latest reading: left out.
+    expect(lamp.days.map((d) => [d.day, d.sellable, d.inTransit])).toEqual([
+      ['2025-12-10', 180, 200],
+      ['2025-12-13', 340, 0],
+    ]);
+    expect((await readRecent(db, '3101')).records.map((r) => r.sku)).toEqual(['MUG-FR-02']);
+    expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records).toHaveLength(4);
+    expect((await readEventsOfSku(db, '2088', 'LAMP-ES-01')).records).toEqual(v2.stores.eventSightings);
+    expect((await readReminderState(db, '2088')).records).toEqual(v2.stores.reminderState);
+    db.close();
+  });
+
   it('creates a fresh database at the current version with every store and index', async () => {
     const db = await openHistory({ name: freshName() });
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['eventSightings', 'glossary', 'reminderState', 'skuSnapshots', 'stores', 'storeSnapshots'].sort(),
+      ['eventSightings', 'glossary', 'reminderState', 'skuRecent', 'skuSnapshots', 'stores', 'storeSnapshots'].sort(),
     );
     const tx = db.transaction(['skuSnapshots', 'eventSightings']);
     expect([...tx.objectStore('skuSnapshots').indexNames].sort()).toEqual(['byDay', 'byStoreDay']);

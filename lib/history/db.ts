@@ -5,6 +5,7 @@ import type {
   GlossaryEntry,
   ReminderState,
   SkuSnapshot,
+  SkuRecent,
   StoreName,
   StoreRecord,
   StoreSnapshot,
@@ -26,6 +27,8 @@ export interface HistorySchema extends DBSchema {
     value: SkuSnapshot;
     indexes: { byStoreDay: [string, string]; byDay: string };
   };
+  /** [storeId, sku]. */
+  skuRecent: { key: [string, string]; value: SkuRecent };
   storeSnapshots: { key: [string, string]; value: StoreSnapshot; indexes: { byDay: string } };
   eventSightings: {
     key: [string, string, string];
@@ -45,6 +48,7 @@ export type HistoryDb = IDBPDatabase<HistorySchema>;
 export const KEY_FIELDS: Record<StoreName, readonly string[]> = {
   stores: ['storeId'],
   skuSnapshots: ['storeId', 'sku', 'day'],
+  skuRecent: ['storeId', 'sku'],
   storeSnapshots: ['storeId', 'day'],
   eventSightings: ['storeId', 'code', 'sku'],
   glossary: ['code'],
@@ -64,6 +68,18 @@ interface EventSightingV1 {
   firstSeen: number;
   lastSeen: number;
   count: number;
+}
+
+/** What versions 1 and 2 stored as a SKU snapshot (the fields version 3 reads). */
+interface SnapshotV2 {
+  storeId: string;
+  sku: string;
+  day: string;
+  readAt: number;
+  sellable: number | null;
+  inTransit: number | null;
+  dailySales: number | null;
+  turnoverDays: number | null;
 }
 
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
@@ -93,6 +109,38 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       return [...new Set(list)].map((sku) => ({ ...record, sku }));
     });
     await Promise.all(split.map((record) => events.put(record)));
+  },
+  /**
+   * Version 3 keeps each SKU's latest snapshot and last two weeks in one record (skuRecent), so
+   * that planning reminders for 10,000 SKUs reads 10,000 records, not every snapshot of the
+   * window. Built here from the snapshots already stored, one SKU at a time in key order.
+   */
+  3: async (db, tx) => {
+    const recent = db.createObjectStore('skuRecent', { keyPath: ['storeId', 'sku'] });
+    // Version 3's RECENT_DAYS, spelled out: a migration keeps doing what it did when written.
+    const recentDays = 14;
+    const writes: Promise<unknown>[] = [];
+    let group: SnapshotV2[] = [];
+    const flush = () => {
+      const latest = group.at(-1);
+      if (!latest) return;
+      const since = new Date(Date.parse(`${latest.day}T00:00:00Z`) - recentDays * 86_400_000).toISOString().slice(0, 10);
+      const days = group
+        .filter((snapshot) => snapshot.day >= since)
+        .map(({ day, readAt, sellable, inTransit, dailySales, turnoverDays }) => ({ day, readAt, sellable, inTransit, dailySales, turnoverDays }));
+      writes.push(recent.put({ storeId: latest.storeId, sku: latest.sku, latest, days }));
+      group = [];
+    };
+    let cursor = await tx.objectStore('skuSnapshots').openCursor();
+    while (cursor) {
+      const snapshot = cursor.value as SnapshotV2;
+      const last = group.at(-1);
+      if (last && (last.storeId !== snapshot.storeId || last.sku !== snapshot.sku)) flush();
+      group.push(snapshot);
+      cursor = await cursor.continue();
+    }
+    flush();
+    await Promise.all(writes);
   },
 };
 

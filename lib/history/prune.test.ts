@@ -20,7 +20,7 @@ describe('pruneSnapshots', () => {
     }
     await putGlossary(db, 'ES-402', '标签不全', 1);
 
-    expect(await pruneSnapshots(db, { retentionDays: 400, today })).toEqual({ skuSnapshots: 2, storeSnapshots: 2 });
+    expect(await pruneSnapshots(db, { retentionDays: 400, today })).toEqual({ skuSnapshots: 2, storeSnapshots: 2, skuRecent: 0 });
     const kept = [today, addDays(today, -399), addDays(today, -400)].sort();
     expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => s.day)).toEqual(kept);
     expect((await readStoreSnapshots(db, '2088')).records.map((s) => s.day)).toEqual(kept);
@@ -28,12 +28,12 @@ describe('pruneSnapshots', () => {
     expect((await readEventsOfSku(db, '2088', 'A')).records[0]?.count).toBe(5);
   });
 
-  it('works through more snapshots than one batch holds', async () => {
+  it('works through more snapshots than one batch holds', { timeout: 60_000 }, async () => {
     const db = await freshDb();
     const skus = Array.from({ length: 6_000 }, (_, i) => skuRow(`SKU-${i}`));
     await saveReading(db, inventoryReading(at('2025-01-01'), skus), { timeZone: SHANGHAI });
     await saveReading(db, inventoryReading(at('2026-03-10'), skus.slice(0, 3)), { timeZone: SHANGHAI });
-    expect(await pruneSnapshots(db, { retentionDays: 30, today: '2026-03-10' })).toEqual({ skuSnapshots: 6_000, storeSnapshots: 0 });
+    expect(await pruneSnapshots(db, { retentionDays: 30, today: '2026-03-10' })).toEqual({ skuSnapshots: 6_000, storeSnapshots: 0, skuRecent: 5_997 });
     expect(await db.count('skuSnapshots')).toBe(3);
   });
 });

@@ -7,22 +7,37 @@ const BATCH = 5_000;
 export interface PruneResult {
   skuSnapshots: number;
   storeSnapshots: number;
+  /** Recent records of SKUs not seen since the retention began. */
+  skuRecent: number;
 }
 
 /**
  * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400), a
- * batch of keys at a time from the byDay index. The glossary and event sightings are the seller's
+ * batch of keys at a time from the byDay index, and the recent record of a SKU last seen before then. The glossary and event sightings are the seller's
  * knowledge, not daily figures: they are never pruned.
  */
 export async function pruneSnapshots(
   db: HistoryDb,
   { retentionDays, today }: { retentionDays: number; today: Day },
 ): Promise<PruneResult> {
-  const before = IDBKeyRange.upperBound(addDays(today, -retentionDays), true);
+  const cutoff = addDays(today, -retentionDays);
+  const before = IDBKeyRange.upperBound(cutoff, true);
   return {
     skuSnapshots: await deleteByDay(db, 'skuSnapshots', before),
     storeSnapshots: await deleteByDay(db, 'storeSnapshots', before),
+    skuRecent: await deleteRecentBefore(db, cutoff),
   };
+}
+
+/** One record per SKU: a walk over them all is cheap, and saves an index every save would update. */
+async function deleteRecentBefore(db: HistoryDb, cutoff: Day): Promise<number> {
+  const tx = db.transaction('skuRecent', 'readwrite');
+  const deletes: Promise<void>[] = [];
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.latest.day < cutoff) deletes.push(cursor.delete());
+  }
+  await Promise.all([...deletes, tx.done]);
+  return deletes.length;
 }
 
 async function deleteByDay(db: HistoryDb, storeName: 'skuSnapshots' | 'storeSnapshots', range: IDBKeyRange): Promise<number> {

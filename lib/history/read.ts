@@ -99,3 +99,9 @@ export async function writeReminderState(db: HistoryDb, records: readonly Remind
   const tx = db.transaction('reminderState', 'readwrite');
   await Promise.all([...records.map((record) => tx.store.put(reminderStateSchema.parse(record))), tx.done]);
 }
+
+/** Each SKU's latest snapshot and last two weeks: what reminder planning reads, one record per SKU. */
+export async function readRecent(db: HistoryDb, storeId: string): Promise<ReadResult<RecordOf['skuRecent']>> {
+  const range = IDBKeyRange.bound([storeId, FIRST], [storeId, LAST]);
+  return validated('skuRecent', await db.getAll('skuRecent', range));
+}

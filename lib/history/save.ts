@@ -5,11 +5,14 @@ import type { HistoryDb, HistorySchema } from './db';
 import { browserTimeZone, localDay } from './clock';
 import {
   eventSightingRecordSchema,
+  skuRecentSchema,
   skuSnapshotSchema,
   storeRecordSchema,
   storeSnapshotSchema,
+  type SkuRecent,
   type StoreSnapshot,
 } from './schema';
+import { readAtOn, withSnapshot } from './recent';
 import { MAX_PROBLEMS } from './validate';
 
 export interface SaveResult {
@@ -22,7 +25,8 @@ export interface SaveResult {
 
 /**
  * Writes one page reading in ONE transaction: the store's first/last seen, one snapshot per SKU for
- * the reading's day, the store's figures merged into its day, and the event codes seen. Gets are
+ * the reading's day with the SKU's recent record, the store's figures merged into its day, and the
+ * event codes seen. Gets are
  * issued together and puts are not awaited one by one, so 10,000 rows cost one round of requests.
  */
 export async function saveReading(
@@ -47,17 +51,18 @@ export async function saveReading(
     }
   }
 
-  const tx = db.transaction(['stores', 'skuSnapshots', 'storeSnapshots', 'eventSightings'], 'readwrite');
+  const tx = db.transaction(['stores', 'skuSnapshots', 'skuRecent', 'storeSnapshots', 'eventSightings'], 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {
     const skuStore = tx.objectStore('skuSnapshots');
+    const recentStore = tx.objectStore('skuRecent');
     const eventStore = tx.objectStore('eventSightings');
     const skus = [...rows.values()];
     const sightings = distinctSightings(reading.events);
-    const [store, storeDay, stored, seenBefore] = await Promise.all([
+    const [store, storeDay, recentBefore, seenBefore] = await Promise.all([
       tx.objectStore('stores').get(storeId),
       tx.objectStore('storeSnapshots').get([storeId, day]),
-      storedReadAt(skuStore, storeId, day, skus),
+      recentOf(recentStore, storeId, skus),
       Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
     ]);
 
@@ -73,12 +78,14 @@ export async function saveReading(
 
     let stale = 0;
     for (const row of skus) {
+      const before = recentBefore(row.sku);
       // The latest reading of the day wins, even when two tabs' messages arrive out of order.
-      if ((stored(row.sku) ?? -1) > readAt) {
+      if ((readAtOn(before, day) ?? -1) > readAt) {
         stale += 1;
         continue;
       }
-      writes.push(skuStore.put(skuSnapshotSchema.parse({ ...row, storeId, day, readAt })));
+      const snapshot = skuSnapshotSchema.parse({ ...row, storeId, day, readAt });
+      writes.push(skuStore.put(snapshot), recentStore.put(skuRecentSchema.parse(withSnapshot(before, snapshot))));
       result.saved += 1;
     }
     if (stale > 0) {
@@ -115,26 +122,21 @@ export async function saveReading(
   return result;
 }
 
-/** Above this many rows, one index read of the store's whole day costs less than a get per row. */
+/** Above this many rows, one read of all the store's SKUs costs less than a get per row. */
 const BULK_READ_ROWS = 500;
 
-type SkuStore = IDBPObjectStore<HistorySchema, ArrayLike<StoreNames<HistorySchema>>, 'skuSnapshots', 'readwrite'>;
+type RecentStore = IDBPObjectStore<HistorySchema, ArrayLike<StoreNames<HistorySchema>>, 'skuRecent', 'readwrite'>;
 
-/** When each SKU of the reading was last read on its day (undefined: not yet that day). */
-async function storedReadAt(
-  skuStore: SkuStore,
-  storeId: string,
-  day: string,
-  rows: readonly SkuFigures[],
-): Promise<(sku: string) => number | undefined> {
+/** The recent record of each SKU of the reading (undefined: never seen before). */
+async function recentOf(recent: RecentStore, storeId: string, rows: readonly SkuFigures[]): Promise<(sku: string) => SkuRecent | undefined> {
   if (rows.length > BULK_READ_ROWS) {
-    const stored = await skuStore.index('byStoreDay').getAll([storeId, day]);
-    const readAt = new Map(stored.map((snapshot) => [snapshot.sku, snapshot.readAt]));
-    return (sku) => readAt.get(sku);
+    const stored = await recent.getAll(IDBKeyRange.bound([storeId, ''], [storeId, '\uffff']));
+    const bySku = new Map(stored.map((record) => [record.sku, record]));
+    return (sku) => bySku.get(sku);
   }
-  const stored = await Promise.all(rows.map((row) => skuStore.get([storeId, row.sku, day])));
-  const readAt = new Map(rows.map((row, index) => [row.sku, stored[index]?.readAt]));
-  return (sku) => readAt.get(sku);
+  const stored = await Promise.all(rows.map((row) => recent.get([storeId, row.sku])));
+  const bySku = new Map(rows.map((row, index) => [row.sku, stored[index]]));
+  return (sku) => bySku.get(sku);
 }
 
 /** One count per reading, however many rows repeat the same code for the same SKU. */

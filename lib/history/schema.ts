@@ -27,6 +27,30 @@ export const skuSnapshotSchema = z.extend(skuFiguresSchema, {
 });
 export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
 
+/** One day of a SKU's recent history: the figures planning compares day to day. */
+export const recentDaySchema = z.pick(skuSnapshotSchema, {
+  day: true,
+  readAt: true,
+  sellable: true,
+  inTransit: true,
+  dailySales: true,
+  turnoverDays: true,
+});
+export type RecentDay = z.infer<typeof recentDaySchema>;
+
+/**
+ * A SKU's latest snapshot and its last two weeks, kept up to date by every save, so that
+ * reminder planning reads one record per SKU instead of every snapshot of the window.
+ */
+export const skuRecentSchema = z.object({
+  storeId: z.string().check(z.minLength(1)),
+  sku: z.string().check(z.minLength(1)),
+  latest: skuSnapshotSchema,
+  /** Oldest first, one per day, none older than RECENT_DAYS before the latest. */
+  days: z.array(recentDaySchema),
+});
+export type SkuRecent = z.infer<typeof skuRecentSchema>;
+
 /** A store's figures on one day, merged from every page read that day. */
 export const storeSnapshotSchema = z.extend(storeFiguresSchema, {
   storeId: z.string().check(z.minLength(1)),
@@ -76,6 +100,7 @@ export type ReminderState = z.infer<typeof reminderStateSchema>;
 export const RECORD_SCHEMAS = {
   stores: storeRecordSchema,
   skuSnapshots: skuSnapshotSchema,
+  skuRecent: skuRecentSchema,
   storeSnapshots: storeSnapshotSchema,
   eventSightings: eventSightingRecordSchema,
   glossary: glossaryEntrySchema,
@@ -86,6 +111,7 @@ export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
 export interface RecordOf {
   stores: StoreRecord;
   skuSnapshots: SkuSnapshot;
+  skuRecent: SkuRecent;
   storeSnapshots: StoreSnapshot;
   eventSightings: EventSightingRecord;
   glossary: GlossaryEntry;
