@@ -1,6 +1,51 @@
+import { FEATURES } from '@/features';
+import { startPageLoop } from '@/features/runtime/page-loop';
+import { dayOf } from '@/lib/rules/day';
+import { ruleContext } from '@/lib/rules/context';
 import { SELLER_CENTER_MATCHES } from '@/lib/seller-center-hosts';
+import { readSettings, settingsLang, SETTINGS_KEY } from '@/lib/settings/schema';
+import { backgroundSender } from '@/lib/messages';
 
+/**
+ * Seller Center pages: read what the seller's own browsing shows, put badges next to the figures.
+ * Read only: never clicks, submits or calls the site's APIs. The features are listed in
+ * features/index.ts; the loop that runs them is features/runtime/page-loop.ts.
+ */
 export default defineContentScript({
   matches: SELLER_CENTER_MATCHES,
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    const send = backgroundSender((message) => browser.runtime.sendMessage(message));
+    startPageLoop(
+      FEATURES,
+      {
+        doc: document,
+        async loadSetup() {
+          const { settings, problems } = readSettings(await storage.getItem(SETTINGS_KEY));
+          if (problems.length > 0) console.warn('[Local Stock Copilot] settings fell back to defaults:', problems);
+          const glossary = await send({ type: 'glossary/list' }).then(
+            (answer) => Object.fromEntries(answer.entries.map((entry) => [entry.code, entry.meaning])),
+            () => ({}),
+          );
+          return { lang: settingsLang(settings, navigator.language), settings, rules: ruleContext(settings, dayOf(new Date())), glossary };
+        },
+        onSetupChange(listener, signal) {
+          const unwatch = storage.watch(SETTINGS_KEY, listener);
+          signal.addEventListener('abort', unwatch);
+        },
+        onLocationChange(listener) {
+          ctx.addEventListener(window, 'wxt:locationchange', listener);
+        },
+        record(reading) {
+          send({ type: 'reading/save', reading }).catch((error) => console.warn('[Local Stock Copilot] history not saved:', error));
+        },
+        async saveGlossary(code, meaning) {
+          await send({ type: 'glossary/put', code, meaning });
+        },
+        now: () => Date.now(),
+        log: (featureId, error) => console.error(`[Local Stock Copilot] feature ${featureId} failed:`, error),
+      },
+      ctx.signal,
+    );
+  },
 });

@@ -1,0 +1,43 @@
+import { t } from '@/lib/i18n';
+import { safetyLine } from '@/lib/rules/safety';
+import { defineFeature } from './feature';
+import { inventoryRows } from './inventory-rows';
+import { explanation, fact, figureText, TONE_OF_STATUS } from './views';
+
+/** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
+export default defineFeature({
+  id: 'safety-line',
+  include: ['inventory', 'replenishment'],
+  init: (page) => (pass) => {
+    const { lang } = pass;
+    for (const { anchor, figures } of inventoryRows(page.doc, pass)) {
+      if (!figures) continue;
+      const verdict = safetyLine(figures, pass.rules);
+      const label = t(lang, `badge_safety_${verdict.status}`);
+      pass.place(anchor, {
+        kind: 'safety',
+        status: verdict.status,
+        sku: figures.sku,
+        tone: TONE_OF_STATUS[verdict.status]!,
+        label,
+        ariaLabel: t(lang, 'badge_aria', { kind: t(lang, 'badge_kind_safety'), sku: figures.sku, verdict: label }),
+        explain: () =>
+          explanation(
+            lang,
+            t(lang, 'badge_title_safety', { sku: figures.sku }),
+            [
+              fact(lang, 'badge_fact_sellable', figureText(lang, verdict.sellable)),
+              fact(lang, 'badge_fact_dailySales', figureText(lang, verdict.dailySales)),
+              fact(lang, 'badge_fact_multiplier', figureText(lang, verdict.multiplier)),
+              fact(lang, 'badge_fact_line', figureText(lang, verdict.line === null ? null : Math.ceil(verdict.line))),
+              fact(lang, 'badge_fact_daysOfCover', figureText(lang, verdict.daysOfCover, 'badge_unit_days')),
+              fact(lang, 'badge_fact_inTransit', figureText(lang, verdict.inTransit)),
+              fact(lang, 'badge_fact_market', figures.market ? t(lang, `policy_market_${figures.market}`) : t(lang, 'badge_notShown')),
+            ],
+            verdict,
+            figures.dailySalesFrom === 'sales30d' ? t(lang, 'badge_note_sales30d') : undefined,
+          ),
+      });
+    }
+  },
+});
