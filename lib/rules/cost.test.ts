@@ -60,6 +60,12 @@ describe('monthly cost per SKU', () => {
     expect(noStock.rebateUpToCny).toBeNull();
   });
 
+  it('gives no total rather than Infinity for absurd figures', () => {
+    const estimate = monthlyCost({ sellable: Number.MAX_VALUE, dailySales: Number.MAX_VALUE, turnoverDays: 50 }, {}, DEFAULT_POLICY);
+    expect(estimate.outboundUnits).toBeNull();
+    expect(estimate.totalCny).toBeNull();
+  });
+
   it('rounds each line and the total to the fen', () => {
     const estimate = monthlyCost({ sellable: 3, dailySales: 1 / 3, turnoverDays: 45 }, {}, DEFAULT_POLICY);
     expect(lineCny(estimate)).toMatchObject({ storageFee: 2.55, inboundQcFee: 12, packingFee: 18 });

@@ -1,7 +1,8 @@
 import type { MessageKey } from '../i18n';
 import { entryLabel, type Policy, type PolicyKey, type RuleId } from '../policy/table';
 import { DAYS_PER_MONTH } from './day';
-import { cents, turnover, type TurnoverFigures, type TurnoverVerdict } from './turnover';
+import { turnover, type TurnoverFigures, type TurnoverVerdict } from './turnover';
+import { cents, finite } from './verdict';
 
 /**
  * Monthly cost of one SKU in the standard warehouse (rules §4 fee table): storage for the stock
@@ -42,7 +43,7 @@ const sum = (values: readonly (number | null)[]): number | null =>
 
 export function monthlyCost(sku: TurnoverFigures, options: CostOptions, policy: Policy): CostEstimate {
   const ito = turnover(sku, policy);
-  const outbound = sku.dailySales === null ? null : sku.dailySales * DAYS_PER_MONTH;
+  const outbound = sku.dailySales === null ? null : finite(sku.dailySales * DAYS_PER_MONTH);
   const line = (policyKey: PolicyKey, units: number | null): CostLine => {
     const { rule, value } = policy.entries[policyKey];
     return { policyKey, rule, label: entryLabel(policyKey), units, rate: value, cny: units === null ? null : cents(units * value) };

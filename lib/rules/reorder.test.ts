@@ -71,6 +71,12 @@ describe('reorder advice', () => {
     expect(reorderAdvice(sku({ sellable: 0, dailySales: 0 }), ctx())).toMatchObject({ status: 'ok', suggestedUnits: 0, shipBy: null });
   });
 
+  it('neither crashes nor shows Infinity for absurd page figures', () => {
+    expect(reorderAdvice(sku({ dailySales: Number.MAX_VALUE }), ctx())).toMatchObject({ status: 'unknown', suggestedUnits: null, shipBy: null });
+    // 1 / 5e-324 days from now is no date at all
+    expect(reorderAdvice(sku({ sellable: 1, dailySales: 5e-324 }), ctx())).toMatchObject({ status: 'ok', shipBy: null });
+  });
+
   it('follows E4 for the review period', () => {
     // once a week: 10 x (20 + 7) + 70 - 300 = 40
     const weekly = { ...DEFAULT_POLICY, entries: { ...DEFAULT_POLICY.entries, replenishmentsPerWeekMin: { ...DEFAULT_POLICY.entries.replenishmentsPerWeekMin, value: 1 } } };

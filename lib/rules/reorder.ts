@@ -2,7 +2,7 @@ import type { SkuFigures } from '../records';
 import type { RuleContext } from './context';
 import { addDays, DAYS_PER_WEEK, type Day } from './day';
 import { multiplierInForce } from './season';
-import { paramsOf, type Explanation } from './verdict';
+import { finite, paramsOf, type Explanation } from './verdict';
 
 /**
  * Reorder advice beyond the platform's rule (R1): when to ship the next replenishment and how much,
@@ -32,6 +32,9 @@ export interface ReorderVerdict extends Explanation {
 }
 
 export type ReorderFigures = Pick<SkuFigures, 'sellable' | 'inTransit' | 'dailySales' | 'market'>;
+
+/** Further out than a century a ship-by day means nothing (and past ±273,790 years no Date holds it). */
+const SHIP_BY_HORIZON_DAYS = 36_525;
 
 export function reorderAdvice(sku: ReorderFigures, ctx: RuleContext): ReorderVerdict {
   const { sellable, inTransit, dailySales, market } = sku;
@@ -64,7 +67,9 @@ export function reorderAdvice(sku: ReorderFigures, ctx: RuleContext): ReorderVer
   const reorderPoint = dailySales * lead + safetyStock;
   const position = sellable + (inTransit ?? 0);
   const suggestedUnits = Math.max(0, Math.ceil(dailySales * (lead + reviewDays) + safetyStock - position));
-  const shipBy = dailySales > 0 ? addDays(ctx.day, Math.floor((position - reorderPoint) / dailySales)) : null;
+  if ([safetyStock, reorderPoint, position, suggestedUnits].some((n) => finite(n) === null)) return unknown('rule_reorder_todo_unknown');
+  const daysLeft = dailySales > 0 ? Math.floor((position - reorderPoint) / dailySales) : null;
+  const shipBy = daysLeft !== null && Math.abs(daysLeft) <= SHIP_BY_HORIZON_DAYS ? addDays(ctx.day, daysLeft) : null;
   const status: ReorderStatus = position <= reorderPoint && dailySales > 0 ? 'reorder' : 'ok';
   const { entries } = ctx.policy;
   return {

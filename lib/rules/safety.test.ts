@@ -77,6 +77,13 @@ describe('safety water line', () => {
     expect(t('zh', verdict.todo, verdict.params)).toBe('可售 100 件，低于水位线 150 件：至少补 50 件，并预留头程时间。');
   });
 
+  it('never shows Infinity for absurd page figures: what overflows is unknown', () => {
+    expect(safetyLine(sku({ sellable: 1, dailySales: 5e-324 }), ctx())).toMatchObject({ status: 'ok', daysOfCover: null });
+    const huge = safetyLine(sku({ sellable: 1, dailySales: Number.MAX_VALUE }), ctx());
+    expect(huge).toMatchObject({ status: 'unknown', line: null });
+    expect(Object.values(huge.params).every((v) => typeof v === 'string' || Number.isFinite(v))).toBe(true);
+  });
+
   it('rounds the line up to whole units for the seller', () => {
     const verdict = safetyLine(sku({ sellable: 23, dailySales: 3.33 }), ctx());
     expect(verdict.line).toBeCloseTo(23.31);

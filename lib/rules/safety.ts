@@ -1,7 +1,7 @@
 import type { SkuFigures } from '../records';
 import type { RuleContext } from './context';
 import { multiplierInForce, type SeasonalWindow } from './season';
-import { paramsOf, type Explanation } from './verdict';
+import { finite, paramsOf, type Explanation } from './verdict';
 
 /** The safety water line per SKU (rules §3): daily sales × the multiplier in force for its market today. */
 
@@ -25,7 +25,7 @@ export interface SafetyVerdict extends Explanation {
 export type SafetyFigures = Pick<SkuFigures, 'sellable' | 'inTransit' | 'dailySales' | 'market'>;
 
 export const daysOfCover = (sellable: number | null, dailySales: number | null): number | null =>
-  sellable !== null && dailySales !== null && dailySales > 0 ? sellable / dailySales : null;
+  sellable !== null && dailySales !== null && dailySales > 0 ? finite(sellable / dailySales) : null;
 
 function statusOf(sellable: number | null, line: number | null): SafetyStatus {
   if (sellable === 0) return 'out';
@@ -36,7 +36,7 @@ function statusOf(sellable: number | null, line: number | null): SafetyStatus {
 export function safetyLine(sku: SafetyFigures, ctx: RuleContext): SafetyVerdict {
   const { sellable, inTransit, dailySales, market } = sku;
   const { multiplier, rule, window } = multiplierInForce(market, ctx);
-  const line = multiplier !== null && dailySales !== null ? dailySales * multiplier : null;
+  const line = multiplier !== null && dailySales !== null ? finite(dailySales * multiplier) : null;
   const status = statusOf(sellable, line);
   const cover = daysOfCover(sellable, dailySales);
   const entries = ctx.policy.entries;

@@ -25,6 +25,11 @@ describe('turnover (ITO) bands', () => {
     expect(ito({ sellable: 116, dailySales: 4 })).toMatchObject({ status: 'rebate', turnoverDays: 29 });
   });
 
+  it('leaves an estimate that overflows unknown, never Infinity', () => {
+    expect(ito({ sellable: 1, dailySales: 5e-324 })).toMatchObject({ status: 'unknown', turnoverDays: null, basis: null });
+    expect(ito({ sellable: Number.MAX_VALUE, turnoverDays: 100 })).toMatchObject({ status: 'surcharge', surchargeCnyPerMonth: null });
+  });
+
   it('prefers the shown figure to an estimate', () => {
     expect(ito({ sellable: 400, dailySales: 4, turnoverDays: 20 })).toMatchObject({ status: 'rebate', turnoverDays: 20, basis: 'shown' });
   });

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 import type { Policy } from '../policy/table';
 import type { SkuFigures } from '../records';
-import { paramsOf, type Explanation } from './verdict';
+import { cents, finite, paramsOf, type Explanation } from './verdict';
 
 /** Inventory turnover days (ITO, rules §4): the band, and what a slow mover costs each month. */
 
@@ -25,14 +25,10 @@ export interface TurnoverVerdict extends Explanation {
 
 export type TurnoverFigures = Pick<SkuFigures, 'sellable' | 'dailySales' | 'turnoverDays'>;
 
-export const cents = (cny: number): number => Math.round(cny * 100) / 100;
-
 function turnoverDays({ turnoverDays: shown, sellable, dailySales }: TurnoverFigures): Pick<TurnoverVerdict, 'turnoverDays' | 'basis'> {
   if (shown !== null) return { turnoverDays: shown, basis: 'shown' };
-  if (sellable !== null && dailySales !== null && sellable > 0 && dailySales > 0) {
-    return { turnoverDays: sellable / dailySales, basis: 'estimated' };
-  }
-  return { turnoverDays: null, basis: null };
+  const estimate = sellable !== null && dailySales !== null && sellable > 0 && dailySales > 0 ? finite(sellable / dailySales) : null;
+  return estimate === null ? { turnoverDays: null, basis: null } : { turnoverDays: estimate, basis: 'estimated' };
 }
 
 export function turnover(sku: TurnoverFigures, policy: Policy): TurnoverVerdict {

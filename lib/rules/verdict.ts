@@ -20,13 +20,23 @@ export interface Explanation {
 }
 
 /**
+ * A derived figure, or null when page figures of absurd size make it overflow: a badge never
+ * shows Infinity, and a verdict built on it is unknown.
+ */
+export const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/** CNY to the fen. */
+export const cents = (cny: number): number | null => finite(Math.round(cny * 100) / 100);
+
+/**
  * Message placeholders from explanation data, missing ones left out. Figures to two decimals:
  * enough for fen and for any policy value, without 23.310000000000002 in a sentence.
  */
 export function paramsOf(values: Readonly<Record<string, string | number | null>>): MessageParams {
   const params: MessageParams = {};
   for (const [name, value] of Object.entries(values)) {
-    if (value !== null) params[name] = typeof value === 'number' ? Math.round(value * 100) / 100 : value;
+    // Beyond 1e306 a figure has no decimals left to round (and ×100 would overflow).
+    if (value !== null) params[name] = typeof value === 'number' ? (finite(Math.round(value * 100) / 100) ?? value) : value;
   }
   return params;
 }
