@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { isPlaceholder, parseFigure } from '../parse/figure';
 import { STORE_ENTITIES, storeFiguresSchema, type StoreFigures } from '../records';
-import { findTables } from './table';
+import { findTables, type DataTable } from './table';
 import { collapseSpace, labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
 
 /**
@@ -52,6 +52,7 @@ const ENTITY_WORDS = {
 } as const satisfies Record<StoreEntity, readonly string[]>;
 
 const LABELS = synonymIndex(STORE_FIGURE_LABELS);
+const LABEL_STARTS = new Set(['*', ...[...LABELS.keys()].map((key) => key.charAt(0))]);
 const ENTITIES = synonymIndex(ENTITY_WORDS);
 
 /** Menus name the same things ("物流服务") with no figure: never read labels there. */
@@ -62,7 +63,8 @@ const CLIMB = 4;
 const ONE_ITEM = 'td, th, dt, dd, li, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
 const INLINE = /^(.+?)\s*[:：]\s*(.+)$/;
 
-export function readStoreFigures(root: ParentNode): StoreFigureReading[] {
+/** `tables`: findTables(root), when the caller has it already. */
+export function readStoreFigures(root: ParentNode, tables: readonly DataTable[] = findTables(root)): StoreFigureReading[] {
   const readings: StoreFigureReading[] = [];
   const seen = new Map<Element, Set<StoreFigureField>>();
   const add = (field: StoreFigureField, labelElement: Element, found: Shown) => {
@@ -76,7 +78,8 @@ export function readStoreFigures(root: ParentNode): StoreFigureReading[] {
     root,
     (node) => {
       const label = node.parentElement;
-      if (!label) return;
+      // Most text on a big page is table cells: one character rules them out before any regex.
+      if (!label || !LABEL_STARTS.has(node.data.trimStart().charAt(0).toLowerCase())) return;
       const text = collapseSpace(node.data);
       const field = LABELS.get(labelKey(text));
       if (field) {
@@ -92,7 +95,7 @@ export function readStoreFigures(root: ParentNode): StoreFigureReading[] {
   );
 
   // A header row of labels over one row of values.
-  for (const table of findTables(root)) {
+  for (const table of tables) {
     const [row, ...more] = table.rows;
     if (!row || more.length > 0 || table.container.closest(NAVIGATION)) continue;
     table.headers.forEach((header, index) => {

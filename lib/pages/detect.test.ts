@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { EXPECTED_PAGES } from '../../test/fixtures/pages/expected';
+import { FIXTURE_PAGES, fixtureUrl, loadFixture } from '../../test/fixtures/pages/load';
+import { PAGE_KINDS } from '../records';
+import { detectAntiBotGate, detectPageKinds, PAGE_DETECTORS, storeIdFromUrl } from './detect';
+
+const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+
+describe('page detectors', () => {
+  it('one detector per page kind, each with examples that are fixture pages', () => {
+    expect(PAGE_DETECTORS.map((detector) => detector.kind)).toEqual([...PAGE_KINDS]);
+    for (const detector of PAGE_DETECTORS) {
+      expect(detector.examples.length).toBeGreaterThan(0);
+      expect(FIXTURE_PAGES).toEqual(expect.arrayContaining([...detector.examples]));
+    }
+  });
+
+  // Every detector against every fixture: its own examples accepted, all the others rejected.
+  describe.each(PAGE_DETECTORS.map((detector) => [detector.kind, detector] as const))('%s', (_, detector) => {
+    it.each([...FIXTURE_PAGES])('%s', (name) => {
+      expect(detector.detect(loadFixture(name), fixtureUrl(name))).toBe(detector.examples.includes(name));
+    });
+  });
+
+  it('every fixture has its expected data, and its kinds agree', () => {
+    expect(Object.keys(EXPECTED_PAGES).sort()).toEqual([...FIXTURE_PAGES]);
+    for (const name of FIXTURE_PAGES) expect(detectPageKinds(loadFixture(name), fixtureUrl(name))).toEqual(EXPECTED_PAGES[name]!.kinds);
+  });
+
+  it('recognises pages by what they show, not by URL or class names', () => {
+    const url = new URL('https://example.test/anything');
+    expect(detectPageKinds(body('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(body('<h2>补货分析</h2><table><tr><th>SKU</th><th>可售库存</th></tr></table>'), url)).toEqual(['replenishment']);
+    expect(detectPageKinds(body('<dl><dt>服务态度</dt><dd>4.9</dd><dt>虚假发货</dt><dd>0</dd></dl>'), url)).toEqual(['store-performance']);
+    expect(detectPageKinds(body('<p>取消率：1%</p><p>拣货准确率：99%</p>'), url)).toEqual(['logistics-performance']);
+    expect(detectPageKinds(body('<div role="heading">Event log</div>'), url)).toEqual(['event-log']);
+    expect(detectPageKinds(body('<table><tr><th>Event code</th></tr><tr><td>ES-402</td></tr></table>'), url)).toEqual(['event-log']);
+  });
+
+  it('a dashboard of store and logistics figures is both kinds; inventory and replenishment never both', () => {
+    const url = new URL('https://csp.aliexpress.com/m_apps/store-assessment-new/assessment');
+    const dashboard = body('<dl><dt>商品描述</dt><dd>4.8</dd><dt>物流服务</dt><dd>4.7</dd><dt>订单取消率</dt><dd>1%</dd><dt>库存数据误差</dt><dd>0.1%</dd></dl>');
+    expect(detectPageKinds(dashboard, url)).toEqual(['store-performance', 'logistics-performance']);
+    const both = body('<h1>库存管理</h1><table><tr><th>SKU</th><th>可用库存</th><th>建议补货量</th></tr></table>');
+    expect(detectPageKinds(both, url)).toEqual(['replenishment']);
+  });
+
+  it('menus and links naming a page do not make a page of that kind', () => {
+    const menu = body('<nav><h3>事件日志</h3><h3>补货分析</h3></nav><ul role="menu"><li><h2>Event log</h2></li></ul>');
+    expect(detectPageKinds(menu, new URL('https://csp.aliexpress.com/'))).toEqual([]);
+  });
+});
+
+describe('detectAntiBotGate', () => {
+  it('is up on the gate fixture and down on every other fixture', () => {
+    for (const name of FIXTURE_PAGES) expect(detectAntiBotGate(loadFixture(name))).toBe(EXPECTED_PAGES[name]!.antiBotGate);
+  });
+
+  it.each([
+    ['<div class="baxia-dialog-mask"></div>', true],
+    ['<iframe src="https://csp.aliexpress.com//_____tmd_____/punish?x5secdata=abc&x5step=1"></iframe>', true],
+    ['<div class="baxia-dialog-mask" style="display: none"></div>', false],
+    ['<div class="baxia-dialog-mask" style="visibility: hidden"></div>', false],
+    ['<div class="baxia-dialog-mask" hidden></div>', false],
+    ['<div style="display:none"><iframe src="/_____tmd_____/punish"></iframe></div>', false],
+    ['<iframe src="https://csp.aliexpress.com/m_apps/other"></iframe><div class="baxia-dialog"></div>', false],
+  ])('%s -> %s', (html, up) => {
+    // Inert template content: the test DOM would try to load the iframes otherwise.
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    expect(detectAntiBotGate(template.content)).toBe(up);
+  });
+
+  it('follows the page as the gate comes and goes (live document, computed style)', () => {
+    document.body.innerHTML = '<div id="root"><table><tr><th>SKU</th></tr></table></div>';
+    expect(detectAntiBotGate(document)).toBe(false);
+    const mask = document.createElement('div');
+    mask.className = 'baxia-dialog-mask';
+    document.body.append(mask);
+    expect(detectAntiBotGate(document)).toBe(true);
+    mask.style.display = 'none';
+    expect(detectAntiBotGate(document)).toBe(false);
+    // Hidden by the site's style sheet, not inline.
+    mask.removeAttribute('style');
+    const sheet = document.createElement('style');
+    sheet.textContent = '.baxia-dialog-mask.closed { display: none }';
+    document.head.append(sheet);
+    mask.classList.add('closed');
+    expect(detectAntiBotGate(document)).toBe(false);
+    sheet.remove();
+    document.body.innerHTML = '';
+  });
+});
+
+describe('storeIdFromUrl', () => {
+  it.each([
+    ['https://csp.aliexpress.com/m_apps/local-stock/inventory?channelId=2001', '2001'],
+    ['https://gsp.aliexpress.com/m_apps/ascp/aechoice.inventory?lang=en&channelId=238299', '238299'],
+    ['https://csp.aliexpress.com/apps/page#/inventory?channelId=77', '77'],
+    ['https://csp.aliexpress.com/m_apps/local-stock/inventory', 'default'],
+    ['https://csp.aliexpress.com/m_apps/local-stock/inventory?channelId=', 'default'],
+    ['https://csp.aliexpress.com/m_apps/local-stock/inventory?channelid=5', 'default'],
+  ])('%s -> %s', (url, storeId) => {
+    expect(storeIdFromUrl(new URL(url))).toBe(storeId);
+  });
+});

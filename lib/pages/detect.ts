@@ -1,0 +1,145 @@
+import type { PageKind } from '../records';
+import { inventoryColumns, isInventoryTable } from '../readers/columns';
+import {
+  LOGISTICS_PERFORMANCE_FIELDS,
+  readStoreFigures,
+  STORE_PERFORMANCE_FIELDS,
+  type StoreFigureField,
+} from '../readers/store-figures';
+import { findTables, type DataTable } from '../readers/table';
+import { labelKey, readText } from '../readers/text';
+
+/**
+ * Which Seller Center page this is, from what it shows: table headers, figure labels and page
+ * headings, in Chinese or English. Paths and class names move, so they are never the deciding
+ * signal. Each detector names the fixture pages (test/fixtures/pages) it must accept; a test
+ * checks that it accepts those and rejects every other fixture.
+ *
+ * One page, one kind where badges would collide: inventory and replenishment pages both carry
+ * per-SKU badges, so their detectors exclude each other (a replenishment page is one that speaks
+ * of replenishment: its heading or a suggested-quantity column). Store and logistics figures,
+ * and event codes, badge different things, so a dashboard that shows several of them is each of
+ * those kinds at once.
+ */
+
+export interface PageDetector {
+  kind: PageKind;
+  detect(root: ParentNode, url: URL): boolean;
+  /** Fixture pages this detector must accept. */
+  examples: readonly string[];
+}
+
+const REPLENISHMENT_HEADINGS = ['补货分析', '补货建议', 'Replenishment analysis', 'Replenishment suggestions'];
+const REPLENISHMENT_COLUMNS = ['建议补货量', '建议补货数量', '建议补货', 'Suggested replenishment', 'Suggested quantity', 'Suggested replenishment quantity'];
+const EVENT_LOG_HEADINGS = ['事件日志', '事件记录', 'Event log', 'Event logs'];
+const EVENT_CODE_COLUMNS = ['事件代码', '事件编码', '异常代码', '反馈代码', 'Event code', 'Exception code', 'Feedback code'];
+/** A page of store (or logistics) figures shows at least this many of them; a home page shows one or none. */
+const MIN_FIGURES = 2;
+
+const HEADINGS = 'title, h1, h2, h3, [role="heading"]';
+const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
+
+// One detectPageKinds call reads tables and figures once for all detectors.
+let memo: { root: ParentNode; tables?: DataTable[]; fields?: Set<StoreFigureField> } | null = null;
+const remembered = (root: ParentNode) => (memo?.root === root ? memo : { root });
+
+const tablesOf = (root: ParentNode) => {
+  const view = remembered(root);
+  return (view.tables ??= findTables(root));
+};
+
+const figureFieldsOf = (root: ParentNode) => {
+  const view = remembered(root);
+  return (view.fields ??= new Set(readStoreFigures(root, tablesOf(root)).map((reading) => reading.field)));
+};
+
+const keys = (words: readonly string[]) => words.map(labelKey);
+
+const headingsSay = (root: ParentNode, words: readonly string[]) => {
+  const wanted = keys(words);
+  return [...root.querySelectorAll(HEADINGS)]
+    .filter((heading) => !heading.closest(NAVIGATION))
+    .some((heading) => {
+      const key = labelKey(readText(heading));
+      return wanted.some((word) => key.includes(word));
+    });
+};
+
+const someHeaderIs = (root: ParentNode, words: readonly string[]) => {
+  const wanted = new Set(keys(words));
+  return tablesOf(root).some((table) => table.headers.some((header) => wanted.has(labelKey(header))));
+};
+
+const hasInventoryTable = (root: ParentNode) =>
+  tablesOf(root).some((table) => isInventoryTable(inventoryColumns(table.headers)));
+
+const speaksOfReplenishment = (root: ParentNode) =>
+  headingsSay(root, REPLENISHMENT_HEADINGS) || someHeaderIs(root, REPLENISHMENT_COLUMNS);
+
+const showsFigures = (root: ParentNode, fields: readonly StoreFigureField[]) => {
+  const shown = figureFieldsOf(root);
+  return fields.filter((field) => shown.has(field)).length >= MIN_FIGURES;
+};
+
+export const PAGE_DETECTORS: readonly PageDetector[] = [
+  {
+    kind: 'inventory',
+    detect: (root) => hasInventoryTable(root) && !speaksOfReplenishment(root),
+    examples: ['inventory-zh-fusion', 'inventory-en-grid', 'inventory-en-table', 'inventory-zh-gate'],
+  },
+  {
+    kind: 'replenishment',
+    detect: (root) => hasInventoryTable(root) && speaksOfReplenishment(root),
+    examples: ['replenishment-zh'],
+  },
+  {
+    kind: 'store-performance',
+    detect: (root) => showsFigures(root, STORE_PERFORMANCE_FIELDS),
+    examples: ['store-performance-zh', 'store-performance-en'],
+  },
+  {
+    kind: 'logistics-performance',
+    detect: (root) => showsFigures(root, LOGISTICS_PERFORMANCE_FIELDS),
+    examples: ['logistics-performance-zh', 'logistics-performance-en'],
+  },
+  {
+    kind: 'event-log',
+    detect: (root) => headingsSay(root, EVENT_LOG_HEADINGS) || someHeaderIs(root, EVENT_CODE_COLUMNS),
+    examples: ['event-log-zh', 'event-log-en'],
+  },
+];
+
+/** Every kind the page shows, in PAGE_DETECTORS order (inventory and replenishment never both). */
+export function detectPageKinds(root: ParentNode, url: URL): PageKind[] {
+  memo = { root };
+  try {
+    return PAGE_DETECTORS.filter((detector) => detector.detect(root, url)).map((detector) => detector.kind);
+  } finally {
+    memo = null;
+  }
+}
+
+/** Alibaba's slider captcha ("baxia") or its punish frame, shown: the extension stays quiet until it is gone. */
+const GATE = '.baxia-dialog-mask, iframe[src*="_____tmd_____/punish"]';
+
+export function detectAntiBotGate(root: ParentNode): boolean {
+  return [...root.querySelectorAll(GATE)].some(isShown);
+}
+
+/**
+ * Hidden by the `hidden` attribute or display: none on it or an ancestor, or visibility: hidden on
+ * it; inline style counts too, for elements the document has no computed style for (detached, inert).
+ */
+function isShown(element: Element): boolean {
+  const styles = (at: Element) => [(at as HTMLElement).style, at.ownerDocument.defaultView?.getComputedStyle(at)];
+  for (let at: Element | null = element; at; at = at.parentElement) {
+    if (at.hasAttribute('hidden') || styles(at).some((style) => style?.display === 'none')) return false;
+  }
+  return !styles(element).some((style) => style?.visibility === 'hidden');
+}
+
+/** The store a page belongs to: Seller Center's channelId (in the query, or in a hash route's query), else 'default'. */
+export function storeIdFromUrl(url: URL): string {
+  const inHash = new URLSearchParams(url.hash.split('?')[1] ?? '');
+  return url.searchParams.get('channelId')?.trim() || inHash.get('channelId')?.trim() || 'default';
+}
