@@ -152,16 +152,21 @@ export function hideExplanation(host: HTMLElement, evenIfPinned = false): void {
 
 export const isPinned = (host: HTMLElement): boolean => hosts.get(host)?.pinned ?? false;
 
-// Layout is read only here, on a seller's hover or focus, never while badging rows.
+// Layout is read only here, on a seller's hover or focus, never while badging rows. The popover
+// goes on the side with more room and scrolls within it: it never covers its own badge.
 function placeBelow(popover: HTMLElement, anchor: HTMLElement): void {
   const view = anchor.ownerDocument.defaultView!;
+  const gap = 6;
+  const margin = 8;
   const a = anchor.getBoundingClientRect();
   const p = popover.getBoundingClientRect();
-  const left = Math.max(8, Math.min(a.left, view.innerWidth - p.width - 8));
-  const below = a.bottom + 6;
-  const top = below + p.height > view.innerHeight - 8 ? Math.max(8, a.top - p.height - 6) : below;
-  popover.style.left = `${left}px`;
-  popover.style.top = `${top}px`;
+  const roomBelow = view.innerHeight - a.bottom - gap - margin;
+  const roomAbove = a.top - gap - margin;
+  const below = p.height <= roomBelow || roomBelow >= roomAbove;
+  const height = Math.min(p.height, below ? roomBelow : roomAbove);
+  popover.style.maxHeight = `${Math.max(below ? roomBelow : roomAbove, 0)}px`;
+  popover.style.left = `${Math.max(margin, Math.min(a.left, view.innerWidth - p.width - margin))}px`;
+  popover.style.top = `${below ? a.bottom + gap : a.top - gap - height}px`;
 }
 
 const hostOf = (event: Event): HTMLElement | undefined =>

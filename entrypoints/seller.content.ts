@@ -27,7 +27,9 @@ export default defineContentScript({
             (answer) => Object.fromEntries(answer.entries.map((entry) => [entry.code, entry.meaning])),
             () => ({}),
           );
-          return { lang: settingsLang(settings, navigator.language), settings, rules: ruleContext(settings, dayOf(new Date())), glossary };
+          // 'auto' speaks the language the seller chose for Seller Center itself, else the browser's.
+          const lang = settingsLang(settings, document.documentElement.lang || navigator.language);
+          return { lang, settings, rules: ruleContext(settings, dayOf(new Date())), glossary };
         },
         onSetupChange(listener, signal) {
           const unwatch = storage.watch(SETTINGS_KEY, listener);

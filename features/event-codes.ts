@@ -40,7 +40,7 @@ function explainCode(lang: Lang, verdict: EventCodeVerdict, page: FeaturePage) {
   for (const family of verdict.families) {
     facts.push({
       label: `${t(lang, family.name)} (${t(lang, 'policy_family_share', { share: family.sharePct })})`,
-      value: `${t(lang, family.causes)}. ${t(lang, family.checks)}`,
+      value: t(lang, 'badge_family_value', { causes: t(lang, family.causes), checks: t(lang, family.checks) }),
     });
   }
   const model = explanation(lang, verdict.code, facts, verdict);
