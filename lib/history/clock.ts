@@ -43,9 +43,3 @@ export function localClock(epochMs: number, timeZone: string): { day: Day; minut
 }
 
 export const localDay = (epochMs: number, timeZone: string): Day => localClock(epochMs, timeZone).day;
-
-/** The last day of the day's month. */
-export function monthEnd(day: Day): Day {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}

@@ -1,5 +1,5 @@
 import { daysOfCover } from '../rules/safety';
-import { addDays, daysBetween, DAYS_PER_WEEK, type Day } from '../rules/day';
+import { daysBetween, DAYS_PER_WEEK, type Day } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 
 /**
@@ -8,6 +8,20 @@ import type { SkuSnapshot } from './schema';
  */
 
 type Reading = Pick<SkuSnapshot, 'day' | 'sellable' | 'inTransit'>;
+
+// Planning compares days of 10,000 series that share a few dozen distinct days: number each once.
+const dayNumbers = new Map<Day, number>();
+const EPOCH: Day = '1970-01-01';
+
+/** The day as a whole number of days, so that day differences in hot loops are a subtraction. */
+export function dayIndex(day: Day): number {
+  let index = dayNumbers.get(day);
+  if (index === undefined) {
+    index = daysBetween(EPOCH, day);
+    dayNumbers.set(day, index);
+  }
+  return index;
+}
 
 /**
  * Longest gap between two readings still compared. Over a longer one, an inbound and a week of
@@ -24,16 +38,27 @@ interface Step {
   days: number;
 }
 
+// Planning asks several questions of the same series (sales, replenishments): pair it up once.
+const stepsOfSeries = new WeakMap<readonly Reading[], Step[]>();
+
 /** Consecutive readings that can be compared: both sellable figures known, at most MAX_GAP_DAYS apart. */
 function steps(series: readonly Reading[]): Step[] {
-  const known = series
-    .filter((reading): reading is Reading & { sellable: number } => reading.sellable !== null)
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  let result = stepsOfSeries.get(series);
+  if (!result) {
+    result = pairUp(series);
+    stepsOfSeries.set(series, result);
+  }
+  return result;
+}
+
+function pairUp(series: readonly Reading[]): Step[] {
+  const known = series.filter((reading): reading is Reading & { sellable: number } => reading.sellable !== null);
+  if (known.some((reading, i) => i > 0 && known[i - 1]!.day > reading.day)) known.sort((a, b) => (a.day < b.day ? -1 : 1));
   const result: Step[] = [];
   for (let i = 1; i < known.length; i += 1) {
     const from = known[i - 1]!;
     const to = known[i]!;
-    const days = daysBetween(from.day, to.day);
+    const days = dayIndex(to.day) - dayIndex(from.day);
     if (days > 0 && days <= MAX_GAP_DAYS) result.push({ from, to, days });
   }
   return result;
@@ -84,14 +109,16 @@ export interface WeeklyReplenishments {
 
 /** Replenishments of one SKU in the rolling week ending on `lastDay`, for criterion E4. */
 export function replenishmentsInWeek(series: readonly Reading[], lastDay: Day): WeeklyReplenishments {
-  const firstDay = addDays(lastDay, 1 - DAYS_PER_WEEK);
+  const last = dayIndex(lastDay);
+  const first = last + 1 - DAYS_PER_WEEK;
   let count = 0;
   let daysCovered = 0;
   for (const step of steps(series)) {
-    if (step.to.day < firstDay || step.to.day > lastDay) continue;
+    const to = dayIndex(step.to.day);
+    if (to < first || to > last) continue;
     if (isReplenishment(step)) count += 1;
     // Only the part of the step inside the week covers it.
-    daysCovered += Math.min(step.days, daysBetween(firstDay, step.to.day) + 1);
+    daysCovered += Math.min(step.days, to - first + 1);
   }
   return { count, daysCovered, complete: daysCovered >= DAYS_PER_WEEK };
 }
@@ -125,8 +152,7 @@ export function coverTrend(series: readonly SkuSnapshot[], fallbackDailySales: n
 export function slopePerDay(points: readonly { day: Day; value: number | null }[]): number | null {
   const known = points.filter((point): point is { day: Day; value: number } => point.value !== null);
   if (known.length < 2) return null;
-  const origin = known[0]!.day;
-  const xs = known.map((point) => daysBetween(origin, point.day));
+  const xs = known.map((point) => dayIndex(point.day));
   const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
   const meanY = known.reduce((sum, point) => sum + point.value, 0) / known.length;
   let covariance = 0;

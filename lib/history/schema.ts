@@ -1,7 +1,6 @@
 import { z } from 'zod/mini';
 
 import { eventCodeSchema, skuFiguresSchema, storeFiguresSchema } from '../records';
-import { isDay } from '../rules/day';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
@@ -9,7 +8,11 @@ import { isDay } from '../rules/day';
  * allowed to poison a chart or a reminder.
  */
 
-export const daySchema = z.string().check(z.refine(isDay, 'not a calendar day YYYY-MM-DD'));
+/**
+ * A day's shape, month 01-12 and day 01-31. Not the full calendar check (isDay builds a Date):
+ * reads validate hundreds of thousands of days, every one of them written by localDay.
+ */
+export const daySchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 const epochMs = z.number().check(z.gte(0));
 
 export const storeRecordSchema = z.object({
