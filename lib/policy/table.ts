@@ -25,17 +25,30 @@ export const UNIT_RANGES = {
   cnyPerUnitMonth: { min: 0, max: 1_000, whole: false },
   cnyPerUnit: { min: 0, max: 1_000, whole: false },
   ratio: { min: 0, max: 1_000, whole: false },
+  /** A change in percent (growth, saving): may exceed 100; its direction is in the entry's name. */
+  percentChange: { min: 0, max: 10_000, whole: false },
+  /** Percentage points. */
+  points: { min: 0, max: 100, whole: false },
+  months: { min: 0, max: 120, whole: true },
+  workingDays: { min: 0, max: 365, whole: true },
 } as const;
 export type Unit = keyof typeof UNIT_RANGES;
 const UNITS = Object.keys(UNIT_RANGES) as [Unit, ...Unit[]];
 
 /** Sections of the rules document, each with its source note (`policy_src_<section>`). */
-const SECTIONS = ['eligibility', 'choice', 'safety', 'turnover', 'fees', 'events'] as const;
+const SECTIONS = ['overview', 'eligibility', 'choice', 'safety', 'turnover', 'fees', 'events', 'qualification', 'context'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
+ * Sections whose numbers explain the platform to the seller and judge nothing: the document's
+ * overview, §6 qualification review and §7 context figures. No rule reads them; they are shown.
+ */
+export const EXPLANATION_SECTIONS: readonly Section[] = ['overview', 'qualification', 'context'];
+
+/**
  * Rule ids: E eligibility, C Choice admission, S safety water line (S1 default, S2 seasonal,
- * S3/S4 context), T turnover, F fees, R our reorder advice (beyond the platform's rules).
+ * S3/S4 context), T turnover, F fees, R our reorder advice (beyond the platform's rules),
+ * L local delivery (overview), Q qualification review (§6), X context figures (§7).
  */
 const RULE_IDS = [
   'E1', 'E2', 'E3', 'E4', 'E5',
@@ -44,6 +57,9 @@ const RULE_IDS = [
   'T1', 'T2', 'T3',
   'F1', 'F2', 'F3', 'F4', 'F5', 'F6',
   'R1',
+  'L1',
+  'Q1', 'Q2', 'Q3',
+  'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -65,6 +81,9 @@ const entry = (rule: RuleId, unit: Unit, value: number, section: Section, overri
 });
 
 const ENTRIES = {
+  // What Local Stock Mode is: local fulfilment from the overseas warehouse
+  localDeliveryMinDays: entry('L1', 'days', 3, 'overview', false),
+  localDeliveryMaxDays: entry('L1', 'days', 7, 'overview', false),
   // §1 eligibility to open Local Stock Mode
   dsrMin: entry('E1', 'score', 4.78, 'eligibility'),
   dsrWindowDays: entry('E1', 'days', 90, 'eligibility', false),
@@ -101,6 +120,25 @@ const ENTRIES = {
   packingFee: entry('F4', 'cnyPerUnit', 1.8, 'fees'),
   labellingFee: entry('F5', 'cnyPerUnit', 0.5, 'fees'),
   returnFee: entry('F6', 'cnyPerUnit', 3.2, 'fees'),
+  // §6 qualification review
+  /** Share of rejections: declaration differs from what was shipped, or CE does not cover every model. */
+  declarationRejectionsPct: entry('Q1', 'percent', 82.3, 'qualification', false),
+  /** Declared against shipped SKU quantity / weight may differ by no more than this. */
+  declarationMismatchMaxPct: entry('Q1', 'percent', 5, 'qualification', false),
+  bankStatementsMonths: entry('Q2', 'months', 3, 'qualification', false),
+  reviewMinWorkingDays: entry('Q3', 'workingDays', 3, 'qualification', false),
+  reviewMaxWorkingDays: entry('Q3', 'workingDays', 5, 'qualification', false),
+  // §7 context figures: Local Stock goods, year on year and against direct shipping
+  gmvGrowthYoYPct: entry('X1', 'percentChange', 187, 'context', false),
+  addToCartGrowthPct: entry('X2', 'percentChange', 32, 'context', false),
+  returnsDropPoints: entry('X3', 'points', 9.6, 'context', false),
+  logisticsScoreGain: entry('X4', 'score', 2.1, 'context', false),
+  choiceExposureGainPct: entry('X5', 'percentChange', 35, 'context', false),
+  returnCostDropPct: entry('X6', 'percentChange', 41, 'context', false),
+  capitalTiedUpDays: entry('X7', 'days', 42, 'context', false),
+  homeGardenGmvSharePct: entry('X8', 'percent', 28.6, 'context', false),
+  electronicsGmvSharePct: entry('X8', 'percent', 21.3, 'context', false),
+  autoPartsGmvSharePct: entry('X8', 'percent', 15.7, 'context', false),
 } satisfies Record<string, EntryInput>;
 
 export type PolicyKey = keyof typeof ENTRIES;
