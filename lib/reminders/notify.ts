@@ -1,0 +1,140 @@
+import { localClock } from '../history/clock';
+import type { ReminderReason, ReminderState } from '../history/schema';
+import { t, type Lang, type MessageKey } from '../i18n';
+import type { Settings } from '../settings/schema';
+import type { PlannedReason, PlannedSku, StorePlan } from './schema';
+
+/**
+ * Which reminders to show now, without spamming: one notification per store summarising its SKUs,
+ * each SKU and reason told once until its state changes (or it clears and comes back), a digest at
+ * most once a day at the seller's hour, nothing in quiet hours, while snoozed, or before the seller
+ * has read the first-run explanation. Pure: plans, stored state, settings and the time in; what to
+ * show and the state to write back out (the worker keeps nothing in memory).
+ */
+
+export interface NotifiedSku {
+  sku: string;
+  product: string | null;
+  reasons: PlannedReason[];
+}
+
+export interface StoreNotification {
+  storeId: string;
+  skus: NotifiedSku[];
+}
+
+export interface NotifyDecision {
+  notifications: StoreNotification[];
+  /** Reminder state records to write (changed ones only). */
+  writes: ReminderState[];
+}
+
+export interface NotifyInput {
+  plans: readonly StorePlan[];
+  /** The stored reminder state of the planned stores. */
+  states: readonly ReminderState[];
+  settings: Settings['notifications'];
+  now: number;
+  timeZone: string;
+}
+
+const keyOf = (storeId: string, sku: string, reason: ReminderReason) => JSON.stringify([storeId, sku, reason]);
+
+export function decideNotifications({ plans, states, settings, now, timeZone }: NotifyInput): NotifyDecision {
+  const stored = new Map(states.map((state) => [keyOf(state.storeId, state.sku, state.reason), state]));
+  const current = new Set<string>();
+  const pending: { storeId: string; sku: PlannedSku; reason: PlannedReason; before: ReminderState | undefined }[] = [];
+  for (const plan of plans) {
+    for (const sku of plan.skus) {
+      for (const reason of sku.reasons) {
+        const key = keyOf(plan.storeId, sku.snapshot.sku, reason.reason);
+        current.add(key);
+        const before = stored.get(key);
+        const told = before?.state === reason.state;
+        const snoozed = (before?.snoozedUntil ?? 0) > now;
+        if (!told && !snoozed) pending.push({ storeId: plan.storeId, sku, reason, before });
+      }
+    }
+  }
+
+  // A reason that cleared forgets it was told, so that it is told again when it comes back.
+  const writes: ReminderState[] = states
+    .filter((state) => state.state !== null && !current.has(keyOf(state.storeId, state.sku, state.reason)))
+    .map((state) => ({ ...state, state: null }));
+
+  if (pending.length === 0 || !mayNotify(settings, states, now, timeZone)) return { notifications: [], writes };
+
+  const byStore = new Map<string, Map<string, NotifiedSku>>();
+  for (const { storeId, sku, reason, before } of pending) {
+    const skus = byStore.get(storeId) ?? new Map<string, NotifiedSku>();
+    byStore.set(storeId, skus);
+    const entry = skus.get(sku.snapshot.sku) ?? { sku: sku.snapshot.sku, product: sku.snapshot.product, reasons: [] };
+    skus.set(sku.snapshot.sku, entry);
+    entry.reasons.push(reason);
+    writes.push({
+      storeId,
+      sku: sku.snapshot.sku,
+      reason: reason.reason,
+      state: reason.state,
+      notifiedAt: now,
+      snoozedUntil: before?.snoozedUntil ?? null,
+    });
+  }
+  const notifications = [...byStore].map(([storeId, skus]) => ({ storeId, skus: [...skus.values()] }));
+  return { notifications, writes };
+}
+
+function mayNotify(settings: Settings['notifications'], states: readonly ReminderState[], now: number, timeZone: string): boolean {
+  if (settings.mode === 'off' || !settings.introSeen) return false;
+  if (settings.snoozeUntil !== null && settings.snoozeUntil > now) return false;
+  const { day, minutes } = localClock(now, timeZone);
+  if (settings.quietHours && inQuietHours(minutes, settings.quietHours)) return false;
+  if (settings.mode === 'immediate') return true;
+  // Digest: from the seller's hour on, and only if nothing was told yet today.
+  if (minutes < settings.digestHour * 60) return false;
+  return !states.some((state) => state.notifiedAt !== null && localClock(state.notifiedAt, timeZone).day === day);
+}
+
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** 'HH:MM' to 'HH:MM', the end not included; a window whose end is earlier wraps midnight (22:00-07:00). */
+export function inQuietHours(minutes: number, { from, to }: { from: string; to: string }): boolean {
+  const start = minutesOf(from);
+  const end = minutesOf(to);
+  return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** The message key of each reason's name, for notifications and the at-risk view. */
+export const REASON_KEYS: Record<ReminderReason, MessageKey> = {
+  out: 'reminder_reason_out',
+  low: 'reminder_reason_low',
+  'will-cross': 'reminder_reason_willCross',
+  'ito-over-90': 'reminder_reason_itoOver90',
+  'replenishment-short': 'reminder_reason_replenishmentShort',
+};
+
+/** SKUs named per reason line; a notification has room for a few lines only. */
+const SKUS_PER_LINE = 3;
+
+/** A store's notification as text: a title, and one line per reason naming its first SKUs. */
+export function notificationText(lang: Lang, { storeId, skus }: StoreNotification): { title: string; message: string } {
+  const lines = new Map<ReminderReason, { threshold: number | null; skus: string[] }>();
+  for (const sku of skus) {
+    for (const reason of sku.reasons) {
+      const line = lines.get(reason.reason) ?? { threshold: reason.threshold, skus: [] };
+      lines.set(reason.reason, line);
+      line.skus.push(sku.sku);
+    }
+  }
+  const message = [...lines]
+    .map(([reason, line]) => {
+      const named = line.skus.slice(0, SKUS_PER_LINE).join(', ');
+      const more = line.skus.length - SKUS_PER_LINE;
+      return t(lang, 'reminder_line', {
+        reason: t(lang, REASON_KEYS[reason], { threshold: line.threshold ?? '' }),
+        skus: more > 0 ? `${named} ${t(lang, 'reminder_more', { count: more })}` : named,
+      });
+    })
+    .join('\n');
+  return { title: t(lang, 'reminder_title', { store: storeId, count: skus.length }), message };
+}
