@@ -26,7 +26,8 @@ import { storePlanSchema } from './reminders/schema';
 const storeId = z.string().check(z.minLength(1));
 const readProblems = { skipped: z.number(), problems: z.array(z.string()) };
 const nothing = z.object({});
-const fileAnswer = z.object({ fileName: z.string(), text: z.string() });
+/** A file for the page to offer as a download; records that failed validation were left out and are counted. */
+const fileAnswer = z.object({ fileName: z.string(), text: z.string(), ...readProblems });
 
 const message = <Req extends z.core.$ZodShape, Res extends z.ZodMiniType>(request: Req, response: Res) => ({
   request: z.object(request),
@@ -42,7 +43,7 @@ const FROM_CONTENT = {
   ),
   'glossary/list': message({}, z.object({ entries: z.array(glossaryEntrySchema), ...readProblems })),
   'glossary/put': message(
-    { code: eventCodeSchema, meaning: z.string() },
+    { code: eventCodeSchema, meaning: glossaryEntrySchema.shape.meaning },
     z.object({ entry: glossaryEntrySchema }),
   ),
 };

@@ -105,3 +105,15 @@ export async function readRecent(db: HistoryDb, storeId: string): Promise<ReadRe
   const range = IDBKeyRange.bound([storeId, FIRST], [storeId, LAST]);
   return validated('skuRecent', await db.getAll('skuRecent', range));
 }
+
+/** Quiets one SKU's reason until a time (null: remind again), keeping what was last told. */
+export async function snoozeReminder(
+  db: HistoryDb,
+  { storeId, sku, reason }: Pick<ReminderState, 'storeId' | 'sku' | 'reason'>,
+  until: number | null,
+): Promise<void> {
+  const tx = db.transaction('reminderState', 'readwrite');
+  const before = await tx.store.get([storeId, sku, reason]);
+  const record = { storeId, sku, reason, state: null, notifiedAt: null, ...before, snoozedUntil: until };
+  await Promise.all([tx.store.put(reminderStateSchema.parse(record)), tx.done]);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { backgroundSender, parseAnswer, PROTOCOL, SENDERS, sendToBackground } from './messages';
+
+describe('the message protocol', () => {
+  it('lets content scripts send only the reading and the glossary', () => {
+    expect([...SENDERS.content].sort()).toEqual(['glossary/list', 'glossary/put', 'reading/save']);
+    expect([...SENDERS.ui].sort()).toEqual(Object.keys(PROTOCOL).sort());
+  });
+
+  it('checks a request before sending it', async () => {
+    const transport = vi.fn();
+    await expect(sendToBackground({ type: 'sku/history', storeId: '', sku: 'A' }, transport)).rejects.toMatchObject({
+      failure: { key: 'history_error_badRequest', detail: 'sku/history: storeId: too_small (minimum 1)' },
+    });
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  it('turns a failure, a missing answer and an answer that does not fit into errors with a reason', async () => {
+    const failure = { ok: false, error: { key: 'backup_error_notJson', detail: 'Unexpected token' } };
+    await expect(sendToBackground({ type: 'backup/import', json: 'x' }, async () => failure)).rejects.toMatchObject({ failure: failure.error });
+    await expect(sendToBackground({ type: 'stores/list' }, async () => undefined)).rejects.toMatchObject({
+      failure: { key: 'history_error_failed' },
+    });
+    await expect(sendToBackground({ type: 'stores/list' }, async () => ({ ok: true, data: { stores: 'many' } }))).rejects.toMatchObject({
+      failure: { key: 'history_error_failed', detail: expect.stringContaining('stores/list answer: stores: expected array') },
+    });
+  });
+
+  it('gives the answer, validated, through a bound sender', async () => {
+    const send = backgroundSender(async () => ({ ok: true, data: { entries: [], skipped: 0, problems: [] } }));
+    expect(await send({ type: 'glossary/list' })).toEqual({ entries: [], skipped: 0, problems: [] });
+  });
+
+  it('refuses to let a bug in the worker answer with bad data', () => {
+    expect(parseAnswer('reading/save', { saved: '1', skipped: 0, problems: [] })).toEqual({
+      ok: false,
+      error: { key: 'history_error_failed', detail: 'reading/save answer: saved: expected number' },
+    });
+  });
+});
