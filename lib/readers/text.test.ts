@@ -10,6 +10,15 @@ describe('readText', () => {
     expect(readText(cell)).toBe('ES-1 A<b>');
   });
 
+  it('keeps boxes apart and inline pieces together: two figures are never glued into one', () => {
+    const read = (html: string) => readText(body(`<div>${html}</div>`).firstElementChild!);
+    expect(read('<div>12</div><div>34</div>')).toBe('12 34');
+    expect(read('<p>12</p>34')).toBe('12 34');
+    expect(read('Bamboo board<br><small>ID 1005</small>')).toBe('Bamboo board ID 1005');
+    expect(read('<span>6</span><span>.5</span><span>天</span>')).toBe('6.5天');
+    expect(read('<b>1,</b><i>234</i>')).toBe('1,234');
+  });
+
   it('collapses white space, no-break and zero-width spaces', () => {
     expect(readText(body('<p>\n  1,234\u00a0\u200b件 \t</p>').firstElementChild!)).toBe('1,234 件');
   });

@@ -32,14 +32,31 @@ export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip
   }
 }
 
-/** The text a person reads in an element, white space collapsed; cheap when there is nothing to leave out. */
+/**
+ * Boxes a person reads apart: `<div>12</div><div>34</div>` is two figures, not 1234, while
+ * `<span>6</span><span>.5</span>` (a split statistic) is one. Judged by tag, not by computed
+ * style: reading style would force layout, and a wrongly split figure reads as null, never as
+ * another number.
+ */
+const BOXES =
+  'address, article, aside, blockquote, br, caption, dd, details, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
+
+/** The text a person reads in an element, white space collapsed; cheap when there is nothing to leave out or apart. */
 export function readText(element: Element): string {
-  if (!element.querySelector(UNREAD)) return collapseSpace(element.textContent ?? '');
-  let text = '';
-  walkText(element, (node) => {
-    text += node.data;
-  });
-  return collapseSpace(text);
+  if (!element.querySelector(`${UNREAD}, ${BOXES}`)) return collapseSpace(element.textContent ?? '');
+  const parts: string[] = [];
+  const read = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push((child as Text).data);
+      if (child.nodeType !== 1 || (child as Element).matches(UNREAD)) continue;
+      const box = (child as Element).matches(BOXES);
+      if (box) parts.push(' ');
+      read(child);
+      if (box) parts.push(' ');
+    }
+  };
+  read(element);
+  return collapseSpace(parts.join(''));
 }
 
 // Sort arrows and help / tooltip marks that headers and labels print next to their words.
