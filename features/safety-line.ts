@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n';
 import { safetyLine } from '@/lib/rules/safety';
 import { defineFeature } from './feature';
 import { inventoryRows } from './inventory-rows';
-import { explanation, fact, figureText, TONE_OF_STATUS } from './views';
+import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
 export default defineFeature({
@@ -13,15 +13,9 @@ export default defineFeature({
     for (const { anchor, figures } of inventoryRows(page.doc, pass)) {
       if (!figures) continue;
       const verdict = safetyLine(figures, pass.rules);
-      const label = t(lang, `badge_safety_${verdict.status}`);
-      pass.place(anchor, {
-        kind: 'safety',
-        status: verdict.status,
-        sku: figures.sku,
-        tone: TONE_OF_STATUS[verdict.status]!,
-        label,
-        ariaLabel: t(lang, 'badge_aria', { kind: t(lang, 'badge_kind_safety'), sku: figures.sku, verdict: label }),
-        explain: () =>
+      pass.place(
+        anchor,
+        skuBadge(lang, 'safety', figures.sku, verdict.status, t(lang, `badge_safety_${verdict.status}`), () =>
           explanation(
             lang,
             t(lang, 'badge_title_safety', { sku: figures.sku }),
@@ -37,7 +31,8 @@ export default defineFeature({
             verdict,
             figures.dailySalesFrom === 'sales30d' ? t(lang, 'badge_note_sales30d') : undefined,
           ),
-      });
+        ),
+      );
     }
   },
 });

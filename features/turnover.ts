@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n';
 import { turnover } from '@/lib/rules/turnover';
 import { defineFeature } from './feature';
 import { inventoryRows } from './inventory-rows';
-import { explanation, fact, figureText, TONE_OF_STATUS } from './views';
+import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
 export default defineFeature({
@@ -15,14 +15,9 @@ export default defineFeature({
       const verdict = turnover(figures, pass.rules.policy);
       const estimated = verdict.basis === 'estimated';
       const label = t(lang, `badge_ito_${verdict.status}`) + (estimated ? t(lang, 'badge_estimatedMark') : '');
-      pass.place(anchor, {
-        kind: 'ito',
-        status: verdict.status,
-        sku: figures.sku,
-        tone: TONE_OF_STATUS[verdict.status]!,
-        label,
-        ariaLabel: t(lang, 'badge_aria', { kind: t(lang, 'badge_kind_ito'), sku: figures.sku, verdict: label }),
-        explain: () =>
+      pass.place(
+        anchor,
+        skuBadge(lang, 'ito', figures.sku, verdict.status, label, () =>
           explanation(
             lang,
             t(lang, 'badge_title_ito', { sku: figures.sku }),
@@ -34,7 +29,8 @@ export default defineFeature({
             verdict,
             verdict.basisNote ? t(lang, verdict.basisNote, verdict.params) : undefined,
           ),
-      });
+        ),
+      );
     }
   },
 });

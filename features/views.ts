@@ -1,4 +1,4 @@
-import type { ExplanationFact, ExplanationModel, Tone } from '@/components/badge-view';
+import type { BadgeView, ExplanationFact, ExplanationModel, Tone } from '@/components/badge-view';
 import { t, type Lang, type MessageKey, type MessageParams } from '@/lib/i18n';
 
 /** Turning a rule's answer into what a badge says: shared by every badge feature. */
@@ -50,3 +50,25 @@ export const TONE_OF_STATUS: Readonly<Record<string, Tone>> = {
   out: 'bad',
   unknown: 'unknown',
 };
+
+const KIND_NAME = { safety: 'badge_kind_safety', ito: 'badge_kind_ito' } as const satisfies Record<string, MessageKey>;
+
+/** A per-SKU-row badge (safety line, ITO): its contract attributes, tone and screen-reader text. */
+export function skuBadge(
+  lang: Lang,
+  kind: keyof typeof KIND_NAME,
+  sku: string,
+  status: string,
+  label: string,
+  explain: () => ExplanationModel,
+): BadgeView {
+  return {
+    kind,
+    status,
+    sku,
+    tone: TONE_OF_STATUS[status] ?? 'unknown',
+    label,
+    ariaLabel: t(lang, 'badge_aria', { kind: t(lang, KIND_NAME[kind]), sku, verdict: label }),
+    explain,
+  };
+}
