@@ -10,6 +10,7 @@ import type { BadgeView } from '@/components/badge-view';
  * - at the end of a pass every badge nobody placed again is removed (its row or figure is gone).
  */
 
+/** How long one slice of badge creation may hold the page's main thread. */
 const SLICE_MS = 8;
 
 const keyOf = (view: BadgeView): string => `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
@@ -23,6 +24,7 @@ export class BadgeLayer {
   constructor(
     private readonly doc: Document,
     private readonly yieldToPage: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   /** Hosts on the page now, for tests and the benchmark. */
@@ -44,14 +46,17 @@ export class BadgeLayer {
 
   /** Creates what the pass placed anew, then sweeps what it did not place. */
   async endPass(signal: AbortSignal): Promise<void> {
-    while (this.pending.length > 0) {
+    const pending = this.pending;
+    this.pending = [];
+    let next = 0;
+    while (next < pending.length) {
       if (signal.aborted) return;
-      const sliceEnd = performance.now() + SLICE_MS;
-      while (this.pending.length > 0 && performance.now() < sliceEnd) {
-        const { anchor, view } = this.pending.shift()!;
+      const sliceEnd = performance.now() + this.sliceMs;
+      do {
+        const { anchor, view } = pending[next++]!;
         if (anchor.isConnected) this.create(anchor, view);
-      }
-      if (this.pending.length > 0) await this.yieldToPage();
+      } while (next < pending.length && performance.now() < sliceEnd);
+      if (next < pending.length) await this.yieldToPage();
     }
     for (const [host, { anchor, key }] of this.live) {
       if (this.touched.has(host)) continue;
