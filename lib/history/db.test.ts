@@ -107,3 +107,17 @@ describe('history database versions', () => {
     again.close();
   });
 });
+
+describe('a connection held open', () => {
+  it('steps aside for a newer version opened elsewhere, and says so', async () => {
+    const name = freshName();
+    let closed = 0;
+    const held = await openHistory({ name, onClose: () => (closed += 1) });
+    const { openDB } = await import('idb');
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(closed).toBe(1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    expect(() => held.transaction('stores')).toThrow();
+  });
+});

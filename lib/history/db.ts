@@ -151,9 +151,11 @@ export interface OpenOptions {
   name?: string;
   /** Open at an older version: only tests that write an old version's data use it. */
   version?: number;
+  /** Told when the connection closes under its holder (an update, the browser), so it can reopen. */
+  onClose?: () => void;
 }
 
-export async function openHistory({ name = DB_NAME, version = DB_VERSION }: OpenOptions = {}): Promise<HistoryDb> {
+export async function openHistory({ name = DB_NAME, version = DB_VERSION, onClose }: OpenOptions = {}): Promise<HistoryDb> {
   const db = await openDB<HistorySchema>(name, version, {
     upgrade(database, oldVersion, newVersion, tx) {
       const upgradeDb = database as unknown as UpgradeDb;
@@ -176,6 +178,10 @@ export async function openHistory({ name = DB_NAME, version = DB_VERSION }: Open
     // An update opening a newer version in another context must not wait on this connection.
     blocking() {
       db.close();
+      onClose?.();
+    },
+    terminated() {
+      onClose?.();
     },
   });
   return db;
