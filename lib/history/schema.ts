@@ -14,20 +14,20 @@ import { eventCodeSchema, skuFiguresSchema, storeFiguresSchema } from '../record
  */
 export const daySchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 const epochMs = z.number().check(z.gte(0));
+const storeId = z.string().check(z.minLength(1));
+const sku = z.string().check(z.minLength(1));
+/** Which store, which day, read when: what makes a page's figures a daily snapshot. */
+const daily = { storeId, day: daySchema, readAt: epochMs };
 
 export const storeRecordSchema = z.object({
-  storeId: z.string().check(z.minLength(1)),
+  storeId,
   firstSeen: epochMs,
   lastSeen: epochMs,
 });
 export type StoreRecord = z.infer<typeof storeRecordSchema>;
 
 /** One SKU on one day: the latest reading of that day wins. */
-export const skuSnapshotSchema = z.extend(skuFiguresSchema, {
-  storeId: z.string().check(z.minLength(1)),
-  day: daySchema,
-  readAt: epochMs,
-});
+export const skuSnapshotSchema = z.extend(skuFiguresSchema, daily);
 export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
 
 /** One day of a SKU's recent history: the figures planning compares day to day. */
@@ -46,8 +46,8 @@ export type RecentDay = z.infer<typeof recentDaySchema>;
  * reminder planning reads one record per SKU instead of every snapshot of the window.
  */
 export const skuRecentSchema = z.object({
-  storeId: z.string().check(z.minLength(1)),
-  sku: z.string().check(z.minLength(1)),
+  storeId,
+  sku,
   latest: skuSnapshotSchema,
   /** Oldest first, one per day, none older than RECENT_DAYS before the latest. */
   days: z.array(recentDaySchema),
@@ -55,16 +55,12 @@ export const skuRecentSchema = z.object({
 export type SkuRecent = z.infer<typeof skuRecentSchema>;
 
 /** A store's figures on one day, merged from every page read that day. */
-export const storeSnapshotSchema = z.extend(storeFiguresSchema, {
-  storeId: z.string().check(z.minLength(1)),
-  day: daySchema,
-  readAt: epochMs,
-});
+export const storeSnapshotSchema = z.extend(storeFiguresSchema, daily);
 export type StoreSnapshot = z.infer<typeof storeSnapshotSchema>;
 
 /** An event-log code seen for a SKU ('' when the row names none); count = page readings that showed it. */
 export const eventSightingRecordSchema = z.object({
-  storeId: z.string().check(z.minLength(1)),
+  storeId,
   code: eventCodeSchema,
   sku: z.string(),
   firstSeen: epochMs,
@@ -90,8 +86,8 @@ export type ReminderReason = z.infer<typeof reminderReasonSchema>;
  * once the reason has cleared, so that it is told again only when it comes back or changes.
  */
 export const reminderStateSchema = z.object({
-  storeId: z.string().check(z.minLength(1)),
-  sku: z.string().check(z.minLength(1)),
+  storeId,
+  sku,
   reason: reminderReasonSchema,
   state: z.nullable(z.string()),
   notifiedAt: z.nullable(epochMs),
