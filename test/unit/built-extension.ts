@@ -7,10 +7,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// A path, not `new URL(...)`: under happy-dom the global URL is not Node's.
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type Browser = 'chrome' | 'firefox';
 export const BUILD_FOLDERS: Record<Browser, string> = { chrome: 'chrome-mv3', firefox: 'firefox-mv2' };
