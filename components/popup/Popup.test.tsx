@@ -63,9 +63,9 @@ describe('popup', () => {
 
   it('shows the worker\'s failure in words when the risks cannot be read', async () => {
     const { ui } = await popup({ world: { failures: { 'store/at-risk': { key: 'history_error_failed', detail: 'db closed' } } } });
-    const problem = ui.get('.at-risk-section .problem');
-    expect(problem.textContent).toContain('The history operation did not complete');
-    expect(problem.getAttribute('title')).toBe('db closed');
+    const failure = ui.get('.at-risk-section [role="alert"]');
+    expect(failure.querySelector('.problem')?.textContent).toContain('The history operation did not complete');
+    expect(failure.querySelector('code')?.textContent).toBe('db closed');
   });
 
   it('names the Seller Center tab and its store', async () => {

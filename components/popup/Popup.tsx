@@ -2,8 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 
 import { AtRiskList } from '@/components/ui/AtRiskList';
 import type { Send } from '@/components/ui/background';
-import { useLoad, useSettings } from '@/components/ui/hooks';
+import { useLoad, useSettings, useStoreIds, type Loadable } from '@/components/ui/hooks';
 import type { SettingsStore } from '@/components/ui/settings-store';
+import { routeHref } from '@/components/options/route';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { langFromLocale, t, type Lang } from '@/lib/i18n';
 import { ruleContext } from '@/lib/rules/context';
@@ -32,18 +33,15 @@ const CHECKS = ['eligibility', 'safety', 'ito', 'cost', 'code'] as const;
 type CheckId = (typeof CHECKS)[number];
 
 /** The store whose risks to list: the active Seller Center tab's, else the one seen last. */
-function useStoreId(send: Send, tab: TabStatus) {
-  return useLoad(async () => {
-    if (tab.kind === 'seller') return tab.storeId;
-    const { stores } = await send({ type: 'stores/list' });
-    return stores.reduce<{ storeId: string; lastSeen: number } | null>((latest, store) => (!latest || store.lastSeen > latest.lastSeen ? store : latest), null)
-      ?.storeId ?? null;
-  }, [send, tab])[0];
+function useStoreId(send: Send, tab: TabStatus): Loadable<string | null> {
+  const storeIds = useStoreIds(send);
+  if (tab.kind === 'seller') return { state: 'ready', value: tab.storeId };
+  return storeIds.state === 'ready' ? { state: 'ready', value: storeIds.value[0] ?? null } : storeIds;
 }
 
 function AtRiskSection({ lang, send, tab, optionsUrl }: { lang: Lang; send: Send; tab: TabStatus; optionsUrl: string }) {
   const store = useStoreId(send, tab);
-  const historyHref = (storeId: string, sku: string) => `${optionsUrl}#/history?${new URLSearchParams({ store: storeId, sku })}`;
+  const historyHref = (store: string, sku: string) => optionsUrl + routeHref('history', { store, sku });
   return (
     <section aria-labelledby="at-risk-heading" class="at-risk-section">
       <h2 id="at-risk-heading">{t(lang, 'popup_atRisk_heading')}</h2>
@@ -53,7 +51,7 @@ function AtRiskSection({ lang, send, tab, optionsUrl }: { lang: Lang; send: Send
         <>
           <AtRiskList lang={lang} send={send} storeId={store.value} historyHref={historyHref} linkTarget="_blank" limit={5} />
           <p>
-            <a href={`${optionsUrl}#/at-risk?${new URLSearchParams({ store: store.value })}`} target="_blank">
+            <a href={optionsUrl + routeHref('at-risk', { store: store.value })} target="_blank">
               {t(lang, 'popup_atRisk_all')}
             </a>
           </p>
@@ -116,7 +114,7 @@ export function Popup({ send, settingsStore, tab, browserLocale, today, optionsU
         <p class="note" role="note">
           <span aria-hidden="true">! </span>
           {t(lang, 'popup_settingsFellBack')}{' '}
-          <a href={`${optionsUrl}#/settings`} target="_blank">
+          <a href={optionsUrl + routeHref('settings')} target="_blank">
             {t(lang, 'popup_openSettings')}
           </a>
         </p>

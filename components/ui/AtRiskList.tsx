@@ -5,7 +5,8 @@ import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import { marketName } from '@/lib/policy/table';
 import type { PlannedReason, PlannedSku, StorePlan } from '@/lib/reminders/schema';
 import { paramsOf } from '@/lib/rules/verdict';
-import { failureText, type Send } from './background';
+import type { Send } from './background';
+import { Failure } from './Failure';
 import { formatDay, text } from './format';
 import { useLoad } from './hooks';
 
@@ -19,20 +20,20 @@ const REASON_TONE: Record<ReminderReason, Tone> = {
   'replenishment-short': 'warn',
 };
 
-/** The short name, and the sentence with the figures when the plan has all of them. */
+/** The reminder's own words, and a sentence with the figures when the plan has all of them. */
 const REASON_TEXT: Record<ReminderReason, { name: MessageKey; detail: MessageKey; needs: readonly ('figure' | 'threshold' | 'day')[] }> = {
-  out: { name: 'ui_reason_out', detail: 'ui_reason_out', needs: [] },
-  low: { name: 'ui_reason_low', detail: 'ui_reason_low_detail', needs: ['figure', 'threshold'] },
-  'will-cross': { name: 'ui_reason_willCross', detail: 'ui_reason_willCross_detail', needs: ['figure', 'threshold', 'day'] },
-  'ito-over-90': { name: 'ui_reason_slowMoving', detail: 'ui_reason_slowMoving_detail', needs: ['figure', 'threshold'] },
-  'replenishment-short': { name: 'ui_reason_replenishment', detail: 'ui_reason_replenishment_detail', needs: ['figure', 'threshold'] },
+  out: { name: 'reminder_reason_out', detail: 'reminder_reason_out', needs: [] },
+  low: { name: 'reminder_reason_low', detail: 'ui_reason_low_detail', needs: ['figure', 'threshold'] },
+  'will-cross': { name: 'reminder_reason_willCross', detail: 'ui_reason_willCross_detail', needs: ['figure', 'threshold', 'day'] },
+  'ito-over-90': { name: 'reminder_reason_itoOver90', detail: 'ui_reason_slowMoving_detail', needs: ['figure', 'threshold'] },
+  'replenishment-short': { name: 'reminder_reason_replenishmentShort', detail: 'ui_reason_replenishment_detail', needs: ['figure', 'threshold'] },
 };
 
 export function reasonText(lang: Lang, planned: PlannedReason): string {
   const { name, detail, needs } = REASON_TEXT[planned.reason];
-  if (needs.some((part) => planned[part] === null)) return t(lang, name);
   const { figure, threshold, day } = planned;
-  return text(lang, detail, paramsOf({ figure, threshold, day: day === null ? null : formatDay(lang, day) }));
+  const params = paramsOf({ figure, threshold, day: day === null ? null : formatDay(lang, day) });
+  return text(lang, needs.some((part) => planned[part] === null) ? name : detail, params);
 }
 
 function SkuItem({ lang, planned, historyHref, linkTarget }: { lang: Lang; planned: PlannedSku; historyHref: string; linkTarget?: string }) {
@@ -76,15 +77,7 @@ export function AtRiskList(props: {
   const { lang, send, storeId, historyHref, linkTarget, limit } = props;
   const [plan] = useLoad(() => send({ type: 'store/at-risk', storeId }).then((answer) => answer.plan), [send, storeId]);
   if (plan.state === 'loading') return <p class="muted">{t(lang, 'ui_loading')}</p>;
-  if (plan.state === 'failed') {
-    const failure = failureText(lang, plan.error);
-    return (
-      <p class="problem" title={failure.detail}>
-        <span aria-hidden="true">✕ </span>
-        {failure.message}
-      </p>
-    );
-  }
+  if (plan.state === 'failed') return <Failure lang={lang} error={plan.error} />;
   const { skus, day }: StorePlan = plan.value;
   if (skus.length === 0) return <p class="empty">{text(lang, 'ui_atRisk_none', { store: storeId, day: formatDay(lang, day) })}</p>;
   const shown = limit === undefined ? skus : skus.slice(0, limit);

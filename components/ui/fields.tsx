@@ -59,9 +59,11 @@ export function TextField(
     inputMode?: 'decimal' | 'numeric' | 'text';
     placeholder?: string;
     maxLength?: number;
+    /** The id of a datalist of suggestions. */
+    list?: string;
   },
 ) {
-  const { id, value, onValue, type = 'text', inputMode = 'decimal', placeholder, maxLength, problem } = props;
+  const { id, value, onValue, type = 'text', inputMode = 'decimal', placeholder, maxLength, list, problem } = props;
   return (
     <Shell {...props}>
       <input
@@ -72,6 +74,7 @@ export function TextField(
         value={value}
         placeholder={placeholder}
         maxLength={maxLength}
+        list={list}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={describedBy(props)}
         onInput={(event) => onValue(event.currentTarget.value)}

@@ -22,6 +22,10 @@ export const formatCny = (lang: Lang, value: number): string =>
 export const formatDay = (lang: Lang, day: Day): string =>
   new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
+/** A day on a chart axis: short month and day. */
+export const formatMonthDay = (lang: Lang, epochMs: number): string =>
+  new Intl.DateTimeFormat(locale(lang), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(epochMs);
+
 /** A moment (epoch milliseconds) in the browser's time zone. */
 export const formatMoment = (lang: Lang, epochMs: number): string =>
   new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);

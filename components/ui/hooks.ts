@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
+import type { Send } from './background';
 import type { LoadedSettings, SettingsStore } from './settings-store';
 
 /** The stored settings, kept current when another page (or the worker) changes them; null while loading. */
@@ -36,4 +37,12 @@ export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): [L
     // The caller names what the load depends on.
   }, [...keys, round]);
   return [result, () => setRound((n) => n + 1)];
+}
+
+/** The ids of the stores history knows, the one seen last first (it is the one a seller most likely means). */
+export function useStoreIds(send: Send) {
+  return useLoad(
+    () => send({ type: 'stores/list' }).then(({ stores }) => [...stores].sort((a, b) => b.lastSeen - a.lastSeen).map((store) => store.storeId)),
+    [send],
+  )[0];
 }

@@ -1,8 +1,9 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach } from 'vitest';
 
 import { backgroundSender, type Failure, type MessageType, type Request } from '@/lib/messages';
-import type { GlossaryEntry, SkuSnapshot, StoreRecord } from '@/lib/history/schema';
+import { STORE_NAMES, type GlossaryEntry, type SkuSnapshot, type StoreRecord } from '@/lib/history/schema';
 import type { StorePlan } from '@/lib/reminders/schema';
 
 /** Test helpers for the popup and options components (happy-dom): mount, type, submit, and a fake worker. */
@@ -31,9 +32,21 @@ export async function settle(rounds = 5): Promise<void> {
   }
 }
 
+const mounted = new Set<HTMLElement>();
+// Every test starts from an empty document: ids must not meet a previous test's.
+afterEach(() => {
+  for (const root of mounted) {
+    render(null, root);
+    root.remove();
+  }
+  mounted.clear();
+});
+
+/** Renders into a fresh element of the document; it is removed after the test. */
 export async function mount(vnode: ComponentChild): Promise<Mounted> {
   const root = document.createElement('div');
   document.body.append(root);
+  mounted.add(root);
   await act(() => {
     render(vnode, root);
   });
@@ -62,6 +75,7 @@ export async function mount(vnode: ComponentChild): Promise<Mounted> {
     unmount() {
       render(null, root);
       root.remove();
+      mounted.delete(root);
     },
   };
 }
@@ -98,6 +112,8 @@ export interface FakeWorld {
   plans: Record<string, StorePlan>;
   glossary: GlossaryEntry[];
   snapshots: SkuSnapshot[];
+  /** Stored records the worker could not read and left out of its files. */
+  skipped: number;
   /** Messages that fail with this failure instead of answering. */
   failures: Partial<Record<MessageType, Failure>>;
   /** Every request the components sent, in order. */
@@ -109,7 +125,7 @@ export interface FakeWorld {
  * answer), from an in-memory world the test can inspect.
  */
 export function fakeBackground(initial: Partial<FakeWorld> = {}) {
-  const world: FakeWorld = { stores: [], plans: {}, glossary: [], snapshots: [], failures: {}, requests: [], ...initial };
+  const world: FakeWorld = { stores: [], plans: {}, glossary: [], snapshots: [], skipped: 0, failures: {}, requests: [], ...initial };
   const answer = (request: Request): unknown => {
     switch (request.type) {
       case 'stores/list':
@@ -134,11 +150,15 @@ export function fakeBackground(initial: Partial<FakeWorld> = {}) {
         world.glossary = world.glossary.filter((e) => e.code !== request.code);
         return {};
       case 'backup/export':
-        return { fileName: 'backup.json', text: JSON.stringify({ glossary: world.glossary }) };
+        return { fileName: 'backup.json', text: JSON.stringify({ glossary: world.glossary }), skipped: world.skipped, problems: [] };
       case 'backup/import':
-        return { imported: { glossary: (JSON.parse(request.json) as { glossary: unknown[] }).glossary.length } };
+        return {
+          imported: Object.fromEntries(
+            STORE_NAMES.map((name) => [name, name === 'glossary' ? (JSON.parse(request.json) as { glossary: unknown[] }).glossary.length : 0]),
+          ),
+        };
       case 'snapshots/csv':
-        return { fileName: 'snapshots.csv', text: 'storeId,sku\n' };
+        return { fileName: 'snapshots.csv', text: 'storeId,sku\n', skipped: world.skipped, problems: [] };
       case 'data/delete-all':
         Object.assign(world, { stores: [], plans: {}, glossary: [], snapshots: [] });
         return {};

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { click, mount, submit, type, type Mounted } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
@@ -9,7 +9,6 @@ const { entries } = DEFAULT_POLICY;
 const cny = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 let ui: Mounted;
-afterEach(() => ui.unmount());
 
 async function check(figures: { sellable: string; dailySales: string; days?: string; returns?: string; labelling?: boolean }) {
   ui = await mount(<CostCheck lang="en" policy={DEFAULT_POLICY} />);

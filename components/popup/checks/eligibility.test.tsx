@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mount, submit, type, type Mounted } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
@@ -23,7 +23,6 @@ const atThresholds = {
 };
 
 let ui: Mounted;
-afterEach(() => ui.unmount());
 
 async function check(figures: Record<string, string>, entity = 'enterprise') {
   ui = await mount(<EligibilityCheck lang="en" policy={DEFAULT_POLICY} />);

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { click, mount, submit, type, type Mounted } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
 import { EventCodeCheck } from './event-code';
 
 let ui: Mounted;
-afterEach(() => ui.unmount());
 
 async function look(code: string, glossary: Record<string, string> = {}, saveMeaning = vi.fn(async () => undefined)) {
   ui = await mount(<EventCodeCheck lang="en" policy={DEFAULT_POLICY} glossary={glossary} saveMeaning={saveMeaning} />);

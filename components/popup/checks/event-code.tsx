@@ -20,7 +20,7 @@ const schema = z.object({
     z.string(),
     z.transform((input: string, ctx) => {
       const code = normaliseEventCode(input);
-      if (code === null) ctx.issues.push({ code: 'custom', message: 'popup_err_code', input });
+      if (code === null) ctx.issues.push({ code: 'custom', message: 'ui_err_code', input });
       return code ?? '';
     }),
   ),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mount, submit, type, type Mounted } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
@@ -15,7 +15,6 @@ const afterSeason = addDays(christmasDay, 1);
 const dailySales = 10;
 
 let ui: Mounted;
-afterEach(() => ui.unmount());
 
 async function check(figures: { sellable: string; market?: string; day?: string; dailySales?: string; inTransit?: string }, seasons: SeasonWindow[] = []) {
   ui = await mount(<SafetyCheck lang="en" rules={ruleContext({ ...defaultSettings(), seasonWindows: seasons }, afterSeason)} />);

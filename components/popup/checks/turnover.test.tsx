@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mount, submit, type, type Mounted } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
@@ -10,7 +10,6 @@ const above = entries.slowMovingAboveDays.value;
 const premium = entries.slowMovingSurcharge.value;
 
 let ui: Mounted;
-afterEach(() => ui.unmount());
 
 async function check(figures: { days?: string; sellable?: string; dailySales?: string }) {
   ui = await mount(<TurnoverCheck lang="en" policy={DEFAULT_POLICY} />);

@@ -1,0 +1,118 @@
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+import { planWithRisks, snapshot } from '@/components/ui/fixtures';
+import { click, fakeBackground, mount, settle, submit, type } from '@/components/ui/test-utils';
+import { DEFAULT_POLICY } from '@/lib/policy/table';
+import { addDays } from '@/lib/rules/day';
+import { defaultSettings, type Settings } from '@/lib/settings/schema';
+import { saveSettings, settingsStore } from '@/platform/settings-item';
+import { Options } from './Options';
+
+// uPlot draws on a canvas, which happy-dom lacks: the charts are checked through what they are given.
+const charts = vi.hoisted(() => [] as { options: { series: { label?: string }[] }; data: unknown[][] }[]);
+vi.mock('uplot', () => ({
+  default: Object.assign(
+    class {
+      constructor(options: (typeof charts)[number]['options'], data: unknown[][]) {
+        charts.push({ options, data });
+      }
+      setSize() {}
+      destroy() {}
+    },
+    { tzDate: (date: Date) => date },
+  ),
+}));
+
+const stores = [{ storeId: '2001', firstSeen: 1, lastSeen: 9 }];
+const introSeen = { ...defaultSettings().notifications, introSeen: true };
+
+async function options(hash: string, settings: Partial<Settings> = {}, world: Parameters<typeof fakeBackground>[0] = {}) {
+  window.location.hash = hash;
+  await saveSettings({ ...defaultSettings(), language: 'en', notifications: introSeen, ...settings });
+  const background = fakeBackground({ stores, ...world });
+  const ui = await mount(
+    <Options send={background.send} settingsStore={settingsStore} browserLocale="en-US" today="2025-11-20" now={() => 0} download={vi.fn()} />,
+  );
+  return { ui, ...background };
+}
+
+const go = async (hash: string) => {
+  await act(() => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  await settle();
+};
+
+describe('options page', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    charts.length = 0;
+  });
+
+  it("opens the notification's link: the at-risk list of its store", async () => {
+    const { ui, world } = await options('#/at-risk?store=2001', {}, { plans: { '2001': planWithRisks } });
+    expect(ui.get('#page-heading').textContent).toBe('SKUs at risk');
+    expect(ui.get('nav [aria-current="page"]').textContent).toBe('SKUs at risk');
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001' });
+    expect(ui.get('[data-sku="ES-1001"] a').getAttribute('href')).toBe('#/history?store=2001&sku=ES-1001');
+  });
+
+  it('moves between pages by the hash, taking focus to the new heading', async () => {
+    const { ui } = await options('#/history');
+    await go('#/glossary');
+    expect(ui.get('#page-heading').textContent).toBe('Event codes');
+    expect(document.activeElement).toBe(ui.get('#page-heading'));
+  });
+
+  it('explains notifications on first run, and records the choice', async () => {
+    const { ui } = await options('#/settings', { notifications: defaultSettings().notifications });
+    const intro = ui.get('.intro');
+    expect(intro.textContent).toContain('Nothing is notified until you choose');
+    await click(ui.button('Once a day'));
+    await settle();
+    expect((await settingsStore.load()).settings.notifications).toMatchObject({ mode: 'digest', introSeen: true });
+    expect(ui.root.querySelector('.intro')).toBeNull();
+  });
+
+  it("charts a SKU's history: stock against the water line, days of cover and turnover, with a table", async () => {
+    const { entries, christmas } = DEFAULT_POLICY;
+    // The last day before the shipped Spanish Christmas window, and its first day.
+    const seasonStart = addDays(`2025-${christmas.monthDay}`, -entries.christmasDaysBefore.value);
+    const snapshots = [snapshot({ day: addDays(seasonStart, -1), sellable: 80 }), snapshot({ day: seasonStart, sellable: 60 })];
+    const { ui, world } = await options('#/history?store=2001&sku=ES-1001', {}, { snapshots });
+    expect(world.requests).toContainEqual({ type: 'sku/history', storeId: '2001', sku: 'ES-1001', fromDay: '2025-08-22' });
+    expect(charts).toHaveLength(2);
+    const [stock, days] = charts;
+    expect(stock!.options.series.map((s) => s.label)).toEqual([undefined, 'Sellable stock (units)', 'Safety water line (units, dashed)', 'In transit (units, dotted)']);
+    expect(stock!.data[1]).toEqual([80, 60]);
+    // Daily sales 10: the line steps from the default multiplier to the seasonal one.
+    expect(stock!.data[2]).toEqual([10 * entries.safetyMultiplier.value, 10 * entries.christmasMultiplier.value]);
+    expect(days!.data[1]).toEqual([8, 6]);
+    expect(ui.get('.seasons').textContent).toContain('Spain Christmas season (platform rule)');
+    expect(ui.get('.chart-table tbody').querySelectorAll('tr')).toHaveLength(2);
+  });
+
+  it('says what to do when a SKU has no history, and picks a SKU by typing it', async () => {
+    const { ui } = await options('#/history?store=2001');
+    expect(ui.text()).toContain('Pick a store and type a SKU');
+    await type(ui.field('SKU'), 'ES-9');
+    await submit(ui.field('SKU'));
+    expect(window.location.hash).toBe('#/history?store=2001&sku=ES-9');
+    await go(window.location.hash);
+    expect(ui.text()).toContain('No snapshots of SKU ES-9 in store 2001 in this period.');
+  });
+
+  it('without any history, says to open the inventory page', async () => {
+    const { ui } = await options('#/history', {}, { stores: [] });
+    expect(ui.text()).toContain('No stock history yet. Open your inventory page in Seller Center');
+  });
+
+  it('speaks Chinese when the settings say so', async () => {
+    const { ui } = await options('#/settings', { language: 'zh' });
+    expect(ui.get('#page-heading').textContent).toBe('设置');
+    expect(ui.button('保存设置')).toBeTruthy();
+  });
+});
