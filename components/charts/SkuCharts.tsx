@@ -5,7 +5,8 @@ import { formatDay, formatMonthDay, formatNumber, text } from '@/components/ui/f
 import type { SkuSnapshot } from '@/lib/history/schema';
 import { t, type Lang } from '@/lib/i18n';
 import type { RuleContext } from '@/lib/rules/context';
-import { secondsDay, skuSeries, type SeasonBand, type SkuSeries } from './series';
+import type { Day } from '@/lib/rules/day';
+import { daySeconds, secondsDay, skuSeries, type SeasonBand, type SkuSeries } from './series';
 import { UPlotChart } from './UPlotChart';
 
 /**
@@ -14,7 +15,8 @@ import { UPlotChart } from './UPlotChart';
  */
 
 const HEIGHT = 220;
-const HALF_DAY = 43_200;
+const DAY_SECONDS = 86_400;
+const HALF_DAY = DAY_SECONDS / 2;
 const COLOURS = { sellable: '#1a56db', line: '#a4161a', inTransit: '#4b5563', cover: '#0f6b2f', turnover: '#8a4b00', season: 'rgba(217, 119, 6, 0.14)' };
 
 /** The line is a count of units: a fraction of one still has to be stocked. */
@@ -37,9 +39,19 @@ const shadeSeasons = (bands: readonly SeasonBand[]): uPlot.Plugin => ({
   },
 });
 
-function baseOptions(lang: Lang, unit: (value: number) => string): Omit<uPlot.Options, 'width' | 'height' | 'series'> {
+/** The days the chart spans: the period asked for, so that a few snapshots are seen in their time. */
+export interface Span {
+  from: Day;
+  to: Day;
+}
+
+/** Without a span, the data's own days, with a day either side so a single day is not a hairline. */
+const xRange = (span: Span | null): uPlot.Scale['range'] =>
+  span ? [daySeconds(span.from), daySeconds(span.to)] : (_, min, max) => [min - DAY_SECONDS, max + DAY_SECONDS];
+
+function baseOptions(lang: Lang, span: Span | null, unit: (value: number) => string): Omit<uPlot.Options, 'width' | 'height' | 'series'> {
   return {
-    scales: { x: { time: true } },
+    scales: { x: { time: true, range: xRange(span) } },
     // Days are midnight UTC: read them in UTC so the browser's time zone cannot move them.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     axes: [
@@ -60,14 +72,14 @@ const line = (label: string, stroke: string, value: (v: number) => string, dash?
   value: (_, v) => (v === null || v === undefined ? '–' : value(v)),
 });
 
-function chartConfigs(lang: Lang, series: SkuSeries) {
+function chartConfigs(lang: Lang, series: SkuSeries, span: Span | null) {
   const units = (v: number) => formatNumber(lang, v, 0);
   const days = (v: number) => formatNumber(lang, v, 1);
-  const xSeries: uPlot.Series = { value: (_, seconds) => (seconds === null ? '–' : formatDay(lang, secondsDay(seconds))) };
+  const xSeries: uPlot.Series = { label: t(lang, 'options_chart_day'), value: (_, seconds) => (seconds === null ? '–' : formatDay(lang, secondsDay(seconds))) };
   return {
     stock: {
       options: {
-        ...baseOptions(lang, units),
+        ...baseOptions(lang, span, units),
         series: [
           xSeries,
           line(t(lang, 'options_chart_sellable'), COLOURS.sellable, units),
@@ -80,7 +92,7 @@ function chartConfigs(lang: Lang, series: SkuSeries) {
     },
     days: {
       options: {
-        ...baseOptions(lang, days),
+        ...baseOptions(lang, span, days),
         series: [xSeries, line(t(lang, 'options_chart_cover'), COLOURS.cover, days), line(t(lang, 'options_chart_turnover'), COLOURS.turnover, days, [8, 4])],
       },
       data: [series.x, series.daysOfCover, series.turnoverDays] as uPlot.AlignedData,
@@ -125,9 +137,10 @@ function FiguresTable({ lang, series }: { lang: Lang; series: SkuSeries }) {
   );
 }
 
-export function SkuCharts({ lang, records, rules }: { lang: Lang; records: readonly SkuSnapshot[]; rules: Omit<RuleContext, 'day'> }) {
+export function SkuCharts(props: { lang: Lang; records: readonly SkuSnapshot[]; rules: Omit<RuleContext, 'day'>; span: Span | null }) {
+  const { lang, records, rules, span } = props;
   const series = useMemo(() => skuSeries(records, rules), [records, rules]);
-  const configs = useMemo(() => chartConfigs(lang, series), [lang, series]);
+  const configs = useMemo(() => chartConfigs(lang, series, span), [lang, series, span?.from, span?.to]);
   return (
     <div class="sku-charts">
       <figure>

@@ -20,8 +20,9 @@ type Period = (typeof PERIODS)[number];
 
 function SkuHistory(props: { lang: Lang; send: Send; rules: RuleContext; storeId: string; sku: string; period: Period }) {
   const { lang, send, rules, storeId, sku, period } = props;
+  const span = period === 'all' ? null : { from: addDays(rules.day, -Number(period)), to: rules.day };
   const [history] = useLoad(
-    () => send({ type: 'sku/history', storeId, sku, ...(period === 'all' ? {} : { fromDay: addDays(rules.day, -Number(period)) }) }),
+    () => send({ type: 'sku/history', storeId, sku, ...(span ? { fromDay: span.from } : {}) }),
     [send, storeId, sku, period, rules.day],
   );
   if (history.state === 'loading') return <p class="muted chart-placeholder">{t(lang, 'ui_loading')}</p>;
@@ -33,7 +34,7 @@ function SkuHistory(props: { lang: Lang; send: Send; rules: RuleContext; storeId
       {records.length === 0 ? (
         <p class="empty">{text(lang, 'options_history_noRecords', { sku, store: storeId })}</p>
       ) : (
-        <SkuCharts lang={lang} records={records} rules={rules} />
+        <SkuCharts lang={lang} records={records} rules={rules} span={span} />
       )}
       {events.length > 0 && (
         <table class="events">

@@ -2,6 +2,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
+import { daySeconds } from '@/components/charts/series';
 import { planWithRisks, snapshot } from '@/components/ui/fixtures';
 import { click, fakeBackground, mount, settle, submit, type } from '@/components/ui/test-utils';
 import { DEFAULT_POLICY } from '@/lib/policy/table';
@@ -11,7 +12,7 @@ import { saveSettings, settingsStore } from '@/platform/settings-item';
 import { Options } from './Options';
 
 // uPlot draws on a canvas, which happy-dom lacks: the charts are checked through what they are given.
-const charts = vi.hoisted(() => [] as { options: { series: { label?: string }[] }; data: unknown[][] }[]);
+const charts = vi.hoisted(() => [] as { options: { series: { label?: string }[]; scales: { x: { range: unknown } } }; data: unknown[][] }[]);
 vi.mock('uplot', () => ({
   default: Object.assign(
     class {
@@ -86,7 +87,9 @@ describe('options page', () => {
     expect(world.requests).toContainEqual({ type: 'sku/history', storeId: '2001', sku: 'ES-1001', fromDay: '2025-08-22' });
     expect(charts).toHaveLength(2);
     const [stock, days] = charts;
-    expect(stock!.options.series.map((s) => s.label)).toEqual([undefined, 'Sellable stock (units)', 'Safety water line (units, dashed)', 'In transit (units, dotted)']);
+    // The chart spans the period asked for (90 days by default), not just the days recorded.
+    expect(stock!.options.scales.x.range).toEqual([daySeconds('2025-08-22'), daySeconds('2025-11-20')]);
+    expect(stock!.options.series.map((s) => s.label)).toEqual(['Date', 'Sellable stock (units)', 'Safety water line (units, dashed)', 'In transit (units, dotted)']);
     expect(stock!.data[1]).toEqual([80, 60]);
     // Daily sales 10: the line steps from the default multiplier to the seasonal one.
     expect(stock!.data[2]).toEqual([10 * entries.safetyMultiplier.value, 10 * entries.christmasMultiplier.value]);
