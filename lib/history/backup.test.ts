@@ -5,6 +5,7 @@ import v1 from '../../test/fixtures/db/v1.json';
 import { at, freshDb, freshName, inventoryReading, SHANGHAI, skuRow, writeRawVersion } from '../../test/fixtures/db/build';
 import { defaultSettings } from '../settings/schema';
 import {
+  csvCell,
   deleteAllData,
   exportBackup,
   exportFileName,
@@ -118,6 +119,13 @@ describe('backup', () => {
 });
 
 describe('snapshots as CSV', () => {
+  it('quotes what a spreadsheet would split or run, and nothing else', () => {
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded', '=1+1', '-3', '@me', '', null, 12.5, 0];
+    expect(cells.map(csvCell)).toEqual([
+      'plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '" padded"', `"'=1+1"`, `"'-3"`, `"'@me"`, '', '', '12.5', '0',
+    ]);
+  });
+
   it('writes a header row in the seller\'s language, a BOM for Excel, Chinese intact, empty cells for figures not shown', async () => {
     const db = await freshDb();
     await saveReading(

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { z } from 'zod/mini';
 
 import { t, type Lang, type MessageKey } from '../i18n';
@@ -146,22 +145,29 @@ const CSV_COLUMNS = [
 /**
  * SKU snapshots as CSV for a spreadsheet: a header row in the seller's language, the UTF-8 byte
  * order mark so Excel reads Chinese product names right, empty cells for figures not shown, the
- * read time on the seller's clock. Cells starting like a formula are escaped: product names come
- * from web pages.
+ * read time on the seller's clock.
  */
 export function snapshotsCsv(snapshots: readonly SkuSnapshot[], lang: Lang, timeZone: string): string {
   const time = (readAt: number) => {
     const { day, minutes } = localClock(readAt, timeZone);
     return `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   };
-  const csv = Papa.unparse(
-    {
-      fields: CSV_COLUMNS.map((column) => t(lang, `backup_csv_${column}`)),
-      data: snapshots.map((snapshot) => CSV_COLUMNS.map((column) => (column === 'readAt' ? time(snapshot.readAt) : snapshot[column]))),
-    },
-    { escapeFormulae: true, newline: '\r\n' },
-  );
-  return `\ufeff${csv}`;
+  const header = CSV_COLUMNS.map((column) => t(lang, `backup_csv_${column}`));
+  const rows = snapshots.map((snapshot) => CSV_COLUMNS.map((column) => (column === 'readAt' ? time(snapshot.readAt) : snapshot[column])));
+  return `\ufeff${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}`;
+}
+
+/**
+ * One CSV cell (RFC 4180). Written here rather than with papaparse: its bundle carries a file
+ * downloader (XMLHttpRequest), and the extension ships no code that reaches the network.
+ * Text that a spreadsheet would run as a formula gets a leading apostrophe: product names come
+ * from web pages.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The snapshots a CSV export covers: one store by its day index, or every store by the day index. */
