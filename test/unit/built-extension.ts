@@ -22,7 +22,7 @@ export interface BuiltExtensions {
   dispose(): void;
 }
 
-function buildInto(browser: Browser, outDir: string): Promise<void> {
+export function buildInto(browser: Browser, outDir: string): Promise<void> {
   // Vitest marks its own process (NODE_ENV=test, VITEST*): the build must not inherit that.
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
