@@ -46,7 +46,13 @@ export function buildExtension(): Promise<void> {
   });
 }
 
-export async function prepareEnvironment(options: { build: boolean }): Promise<Environment> {
+export interface EnvironmentOptions {
+  build: boolean;
+  /** Where the fixture server finds its pages; default test/fixtures/pages (the benchmark serves its own). */
+  fixturesDir?: string;
+}
+
+export async function prepareEnvironment(options: EnvironmentOptions): Promise<Environment> {
   if (options.build) await buildExtension();
   if (!existsSync(join(BUILT_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${BUILT_EXTENSION_DIR}: run \`npm run build\` (or drop E2E_SKIP_BUILD).`);
@@ -55,7 +61,7 @@ export async function prepareEnvironment(options: { build: boolean }): Promise<E
   const extensionDir = join(tmpDir, 'extension');
   cpSync(BUILT_EXTENSION_DIR, extensionDir, { recursive: true });
   try {
-    const server = await startFixtureServer(createCertificate(tmpDir, SERVED_HOSTS));
+    const server = await startFixtureServer({ ...createCertificate(tmpDir, SERVED_HOSTS), fixturesDir: options.fixturesDir });
     return {
       extensionDir,
       port: server.port,

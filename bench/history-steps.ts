@@ -1,0 +1,162 @@
+/**
+ * The history measurements, run inside Chromium (bundled by bench/history.ts): one day's snapshots
+ * for many SKUs written, one SKU's long history read, reminders planned for every SKU. The same
+ * steps go either through the worker's message protocol (the real worker, from an extension page)
+ * or, while the worker does not answer it, straight through the functions it is built from
+ * (lib/history, lib/reminders) on a page's IndexedDB in the same browser.
+ */
+import { openHistory } from '@/lib/history/db';
+import { readRecent, readSkuHistory } from '@/lib/history/read';
+import { saveReading } from '@/lib/history/save';
+import { MARKETS, type PageReading, type SkuFigures } from '@/lib/records';
+import { planReminders } from '@/lib/reminders/plan';
+import { ruleContext } from '@/lib/rules/context';
+import { dayOf } from '@/lib/rules/day';
+import { defaultSettings } from '@/lib/settings/schema';
+
+export interface HistoryOptions {
+  /** SKUs in the store, each written for `recentDays` days. */
+  skus: number;
+  recentDays: number;
+  /** Days of history of the one SKU that is read back. */
+  historyDays: number;
+  reads: number;
+  plans: number;
+}
+
+export interface HistoryFigures {
+  /** Where it ran: 'worker' (through messages) or 'page' (the worker's functions on a page's IndexedDB). */
+  target: Target;
+  /** Each day's write of every SKU, oldest day first (the first meets an empty store). */
+  writeMs: number[];
+  readMs: number[];
+  readRecords: number;
+  planMs: number[];
+  /** SKUs the plan names (with at least one reason). */
+  planned: number;
+}
+
+type Target = 'worker' | 'page';
+
+interface HistoryApi {
+  save(reading: PageReading): Promise<void>;
+  /** Returns how many daily records came back. */
+  history(storeId: string, sku: string): Promise<number>;
+  /** Returns how many SKUs the plan names. */
+  plan(storeId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** The worker's answer envelope (lib/messages.ts): `{ ok: true, data }` or `{ ok: false, error }`. */
+async function ask<T>(request: { type: string } & Record<string, unknown>): Promise<T> {
+  const answer = (await chrome.runtime.sendMessage(request)) as { ok?: boolean; data?: T; error?: unknown } | undefined;
+  if (!answer?.ok) throw new Error(`${request.type}: ${JSON.stringify(answer?.error ?? answer)}`);
+  return answer.data as T;
+}
+
+const workerApi = (): HistoryApi => ({
+  save: (reading) => ask({ type: 'reading/save', reading }).then(() => undefined),
+  history: (storeId, sku) => ask<{ records: unknown[] }>({ type: 'sku/history', storeId, sku }).then((answer) => answer.records.length),
+  plan: (storeId) => ask<{ plan: { skus: unknown[] } }>({ type: 'store/at-risk', storeId }).then((answer) => answer.plan.skus.length),
+  close: async () => undefined,
+});
+
+async function pageApi(): Promise<HistoryApi> {
+  const name = `lsm-bench-${Date.now()}`;
+  const db = await openHistory({ name });
+  return {
+    save: (reading) => saveReading(db, reading).then(() => undefined),
+    history: (storeId, sku) => readSkuHistory(db, storeId, sku).then((result) => result.records.length),
+    async plan(storeId) {
+      const { records } = await readRecent(db, storeId);
+      const ctx = ruleContext(defaultSettings(), dayOf(new Date()));
+      return planReminders(records, ctx).reduce((sum, plan) => sum + plan.skus.length, 0);
+    },
+    async close() {
+      db.close();
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = resolve;
+      });
+    },
+  };
+}
+
+/** Whether the worker answers the protocol (a `stores/list` comes back as `{ ok: true }`). */
+export async function workerAnswers(): Promise<boolean> {
+  try {
+    await ask({ type: 'stores/list' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Noon of the day `daysAgo` days before today (now, for today), in the browser's zone. */
+function readAtDaysAgo(daysAgo: number): number {
+  if (daysAgo === 0) return Date.now();
+  const at = new Date();
+  at.setHours(12, 0, 0, 0);
+  at.setDate(at.getDate() - daysAgo);
+  return at.getTime();
+}
+
+/** A SKU's figures on a day: stock runs down by its daily sales, so the plan finds every reason. */
+function skuOn(index: number, daysAgo: number, sku = `BENCH-${String(index).padStart(5, '0')}`): SkuFigures {
+  const dailySales = (index % 40) + 1;
+  const start = (index * 37) % 4000;
+  return {
+    sku,
+    product: `Bench product ${index}`,
+    warehouse: null,
+    market: MARKETS[index % MARKETS.length]!,
+    sellable: Math.max(0, start - (60 - daysAgo) * dailySales),
+    inTransit: index % 3 === 0 ? 100 : 0,
+    dailySales: index % 5 === 0 ? null : dailySales,
+    dailySalesFrom: index % 5 === 0 ? null : 'daily',
+    turnoverDays: null,
+  };
+}
+
+const reading = (storeId: string, daysAgo: number, skus: SkuFigures[]): PageReading => ({
+  storeId,
+  pageKind: 'inventory',
+  readAt: readAtDaysAgo(daysAgo),
+  skus,
+  store: null,
+  events: [],
+});
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+export async function runHistory(target: Target, options: HistoryOptions): Promise<HistoryFigures> {
+  const api = target === 'worker' ? workerApi() : await pageApi();
+  const storeId = `bench-${Date.now()}`;
+  const historySku = 'BENCH-HISTORY';
+  try {
+    // Setup, not timed: one SKU read on every day of its long history.
+    for (let daysAgo = options.historyDays - 1; daysAgo >= 0; daysAgo -= 1) {
+      await api.save(reading(storeId, daysAgo, [skuOn(0, daysAgo, historySku)]));
+    }
+    const writeMs: number[] = [];
+    for (let daysAgo = options.recentDays - 1; daysAgo >= 0; daysAgo -= 1) {
+      const day = reading(storeId, daysAgo, Array.from({ length: options.skus }, (_, index) => skuOn(index + 1, daysAgo)));
+      writeMs.push(await timed(() => api.save(day)));
+    }
+    const readMs: number[] = [];
+    let readRecords = 0;
+    for (let n = 0; n < options.reads; n += 1) readMs.push(await timed(async () => (readRecords = await api.history(storeId, historySku))));
+    const planMs: number[] = [];
+    let planned = 0;
+    for (let n = 0; n < options.plans; n += 1) planMs.push(await timed(async () => (planned = await api.plan(storeId))));
+    return { target, writeMs, readMs, readRecords, planMs, planned };
+  } finally {
+    await api.close();
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The content script on generated inventory pages (bench/pages/inventory-generated.html), in real
+ * Chromium: each measurement is taken on the Seller Center host (the extension runs) and on
+ * shop.example.test (the same page, the extension does not run there), in alternating order.
+ *
+ * Renderer figures come from the Chrome DevTools Protocol for the page's own target:
+ * `Performance.getMetrics` (TaskDuration: main-thread task time, all worlds; Nodes) and, after a
+ * forced garbage collection, `Runtime.getHeapUsage` (the page's whole V8 heap, isolated worlds
+ * included). Badge times are taken on the page's side by a MutationObserver that counts the
+ * badge hosts added (bench/pages/inventory-generated.html).
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+import { fixtureUrl, type HostName } from '../test/e2e/browser';
+
+export const BENCH_PAGE = 'inventory-generated';
+
+/** Each SKU row gets a safety badge and an ITO badge. */
+export const BADGES_PER_ROW = 2;
+
+type Metrics = Record<string, number>;
+
+interface BenchPage {
+  page: Page;
+  cdp: CDPSession;
+  metrics(): Promise<Metrics>;
+  /** Waits until the renderer's main thread is quiet: TaskDuration grows by < 2 ms over 250 ms. */
+  settle(): Promise<void>;
+  heapUsed(): Promise<number>;
+  close(): Promise<void>;
+}
+
+// The page script's API (window.lsmBench), as the benchmark calls it.
+interface LsmBench {
+  render(count: number): number;
+  paginate(page: number, count: number): number;
+  sort(): number;
+  tick(): number;
+  resetCount(): void;
+  created(): number;
+  waitForCreated(count: number, timeout: number): Promise<number | null>;
+  hosts(): number;
+  rememberHosts(): void;
+  unknownHosts(): number;
+}
+declare const lsmBench: LsmBench;
+
+async function openBenchPage(context: BrowserContext, host: HostName): Promise<BenchPage> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const response = await page.goto(fixtureUrl(BENCH_PAGE, { host }), { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`${page.url()} answered ${response?.status()}`);
+  const metrics = async (): Promise<Metrics> => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(list.map(({ name, value }) => [name, value]));
+  };
+  const bench: BenchPage = {
+    page,
+    cdp,
+    metrics,
+    async settle() {
+      const deadline = Date.now() + 30_000;
+      let last = (await metrics()).TaskDuration!;
+      for (let quiet = 0; quiet < 2 && Date.now() < deadline; ) {
+        await page.waitForTimeout(125);
+        const now = (await metrics()).TaskDuration!;
+        quiet = now - last < 0.001 ? quiet + 1 : 0;
+        last = now;
+      }
+    },
+    async heapUsed() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    },
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
+  // The content script starts at document_idle and looks at the (still empty) table once.
+  await bench.settle();
+  return bench;
+}
+
+/** Main-thread task time (wall clock, as the page feels it) and CPU time (what a loaded machine does not inflate), in ms. */
+export interface MainThread {
+  taskMs: number;
+  cpuMs: number;
+}
+
+const mainThread = (before: Metrics, after: Metrics): MainThread => ({
+  taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
+  cpuMs: (after.ThreadTime! - before.ThreadTime!) * 1000,
+});
+
+export interface TableRun {
+  withExtension: boolean;
+  rows: number;
+  /** Rows in the DOM -> the last badge host added (null without the extension, or when it never came). */
+  lastBadgeMs: number | null;
+  /** The main thread from the render until the page is quiet again. */
+  render: MainThread;
+  /** The same after a clock outside the table ticks: one more look at an unchanged page. */
+  tick: MainThread;
+  /** The same after the rows are re-ordered (a sort). */
+  sort: MainThread;
+  /** Badge hosts added by the sort, and hosts after it that were not there before it: both must be 0. */
+  sortCreated: number;
+  sortUnknown: number;
+  hosts: number;
+  heapBytes: number;
+  nodes: number;
+}
+
+/** One page of `rows` rows: render, tick, sort; the same steps with and without the extension. */
+export async function tableRun(context: BrowserContext, rows: number, withExtension: boolean): Promise<TableRun> {
+  const bench = await openBenchPage(context, withExtension ? 'seller' : 'nonSeller');
+  const { page } = bench;
+  try {
+    await page.evaluate(() => lsmBench.resetCount());
+    const before = await bench.metrics();
+    const renderedAt = await page.evaluate((count) => lsmBench.render(count), rows);
+    let lastBadgeMs: number | null = null;
+    if (withExtension) {
+      const at = await page.evaluate(([count, timeout]) => lsmBench.waitForCreated(count, timeout), [rows * BADGES_PER_ROW, 120_000] as const);
+      lastBadgeMs = at === null ? null : at - renderedAt;
+    }
+    await bench.settle();
+    const rendered = await bench.metrics();
+    const hosts = await page.evaluate(() => lsmBench.hosts());
+    const heapBytes = await bench.heapUsed();
+
+    const beforeTick = await bench.metrics();
+    await page.evaluate(() => lsmBench.tick());
+    await bench.settle();
+    const ticked = await bench.metrics();
+
+    await page.evaluate(() => {
+      lsmBench.rememberHosts();
+      lsmBench.resetCount();
+    });
+    const beforeSort = await bench.metrics();
+    await page.evaluate(() => lsmBench.sort());
+    await bench.settle();
+    const sorted = await bench.metrics();
+    const [sortCreated, sortUnknown] = await page.evaluate(() => [lsmBench.created(), lsmBench.unknownHosts()]);
+
+    return {
+      withExtension,
+      rows,
+      lastBadgeMs,
+      render: mainThread(before, rendered),
+      tick: mainThread(beforeTick, ticked),
+      sort: mainThread(beforeSort, sorted),
+      sortCreated: sortCreated!,
+      sortUnknown: sortUnknown!,
+      hosts,
+      heapBytes,
+      nodes: rendered.Nodes!,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+export interface PaginationRun {
+  /** Per page turn: new rows in the DOM -> their last badge host added. */
+  badgedMs: number[];
+  /** Hosts on the page after each turn (must be rows x 2: the old rows' badges went with them). */
+  hostsAfter: number[];
+  sortCreated: number;
+  sortUnknown: number;
+}
+
+/** A page of `rows` rows turned `turns` times (every row new each time), then sorted. */
+export async function paginationRun(context: BrowserContext, rows: number, turns: number): Promise<PaginationRun> {
+  const bench = await openBenchPage(context, 'seller');
+  const { page } = bench;
+  const expected = rows * BADGES_PER_ROW;
+  try {
+    await page.evaluate((count) => lsmBench.render(count), rows);
+    await page.evaluate((count) => lsmBench.waitForCreated(count, 30_000), expected);
+    await bench.settle();
+    const badgedMs: number[] = [];
+    const hostsAfter: number[] = [];
+    for (let turn = 1; turn <= turns; turn += 1) {
+      await page.evaluate(() => lsmBench.resetCount());
+      const shownAt = await page.evaluate(([pageNumber, count]) => lsmBench.paginate(pageNumber, count), [turn, rows] as const);
+      const at = await page.evaluate((count) => lsmBench.waitForCreated(count, 30_000), expected);
+      if (at !== null) badgedMs.push(at - shownAt);
+      await bench.settle();
+      hostsAfter.push(await page.evaluate(() => lsmBench.hosts()));
+    }
+    await page.evaluate(() => {
+      lsmBench.rememberHosts();
+      lsmBench.resetCount();
+    });
+    await page.evaluate(() => lsmBench.sort());
+    await bench.settle();
+    const [sortCreated, sortUnknown] = await page.evaluate(() => [lsmBench.created(), lsmBench.unknownHosts()]);
+    return { badgedMs, hostsAfter, sortCreated: sortCreated!, sortUnknown: sortUnknown! };
+  } finally {
+    await bench.close();
+  }
+}
+
+/** The browser's product and version, e.g. `HeadlessChrome/156.0.8078.79`. */
+export async function browserVersion(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    return (await cdp.send('Browser.getVersion')).product;
+  } finally {
+    await page.close();
+  }
+}

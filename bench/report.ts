@@ -1,0 +1,185 @@
+/** The budgets, docs/benchmarks.md and the one-line summary, from the figures bench/run.ts took. */
+import type { BundleSize } from './bundle';
+import type { HistoryFigures, HistoryOptions } from './history-steps';
+import type { PaginationRun } from './page-runs';
+import { kb, max, mb, median, ms, times } from './stats';
+
+export interface WithAndAlone {
+  with: number;
+  alone: number;
+}
+
+export interface SizeFigures {
+  rows: number;
+  runs: number;
+  /** Median, rows in the DOM -> last badge host added. */
+  lastBadgeMs: number;
+  /** Medians: main-thread task time (wall clock) and main-thread CPU time, render until quiet. */
+  render: WithAndAlone;
+  renderCpu: WithAndAlone;
+  /** Medians: task time after a clock outside the table ticks, and after a sort. */
+  tick: WithAndAlone;
+  sort: WithAndAlone;
+  heap: WithAndAlone;
+  nodes: WithAndAlone;
+  /** Badge hosts a sort created (added, or not there before it), worst run: must be 0. */
+  sortCreated: number;
+  /** Every run ended with exactly two badges per row. */
+  complete: boolean;
+}
+
+export interface BenchFigures {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; freeMemoryBytes: number; loadAverage: number; node: string };
+  browser: string;
+  bundle: BundleSize;
+  sizes: SizeFigures[];
+  pagination: PaginationRun & { rows: number };
+  history: (HistoryFigures & { options: HistoryOptions }) | null;
+}
+
+export interface Budget {
+  what: string;
+  shown: string;
+  limit: string;
+  pass: boolean;
+}
+
+const BUDGET_ROWS = 2000;
+const KB = 1024;
+
+export function checkBudgets(figures: BenchFigures): Budget[] {
+  const budgets: Budget[] = [];
+  const add = (what: string, value: number, limit: number, shown: (value: number) => string) =>
+    budgets.push({ what, shown: shown(value), limit: shown(limit), pass: value <= limit });
+
+  const main = figures.sizes.find((size) => size.rows === BUDGET_ROWS);
+  if (main) {
+    add(`${BUDGET_ROWS.toLocaleString('en')} rows: render -> last badge`, main.lastBadgeMs, 150, ms);
+    add(`${BUDGET_ROWS.toLocaleString('en')} rows: main-thread task time, with / page alone`, main.render.with / main.render.alone, 1.25, times);
+  }
+  add(`${figures.pagination.rows}-row re-render (next page) badged`, median(figures.pagination.badgedMs), 50, ms);
+  const recreated = Math.max(figures.pagination.sortCreated + figures.pagination.sortUnknown, ...figures.sizes.map((size) => size.sortCreated));
+  add('badge hosts re-created by a sort', recreated, 0, String);
+  add('content script, gzip', figures.bundle.gzip, 40 * KB, kb);
+  if (figures.history) {
+    const { options, writeMs, readMs, planMs } = figures.history;
+    add(`one day of ${options.skus.toLocaleString('en')} SKUs written`, median(writeMs), 1000, ms);
+    add(`one SKU's ${options.historyDays}-day history read`, median(readMs), 20, ms);
+    add(`reminders planned for ${options.skus.toLocaleString('en')} SKUs`, median(planMs), 500, ms);
+  }
+  const incomplete = figures.sizes.filter((size) => !size.complete).map((size) => size.rows);
+  const wrongPages = figures.pagination.hostsAfter.filter((hosts) => hosts !== figures.pagination.rows * 2).length;
+  budgets.push({
+    what: 'every row badged (2 per row), after every render and page turn',
+    shown: incomplete.length + wrongPages === 0 ? 'yes' : `no (${[...incomplete.map((rows) => `${rows} rows`), ...(wrongPages ? [`${wrongPages} page turns`] : [])].join(', ')})`,
+    limit: 'yes',
+    pass: incomplete.length + wrongPages === 0,
+  });
+  return budgets;
+}
+
+export function summaryLine(figures: BenchFigures, budgets: Budget[]): string {
+  const failed = budgets.filter((budget) => !budget.pass);
+  const main = figures.sizes.find((size) => size.rows === BUDGET_ROWS) ?? figures.sizes[0];
+  const parts = [
+    main && `${main.rows} rows: last badge ${ms(main.lastBadgeMs)}, task time ${times(main.render.with / main.render.alone)}`,
+    `re-render ${ms(median(figures.pagination.badgedMs))}`,
+    `content script ${kb(figures.bundle.gzip)} gzip`,
+    figures.history &&
+      `history (${figures.history.target}): write ${ms(median(figures.history.writeMs))}, read ${ms(median(figures.history.readMs))}, plan ${ms(median(figures.history.planMs))}`,
+  ].filter(Boolean);
+  const verdict = failed.length === 0 ? `all ${budgets.length} budgets pass` : `${failed.length} of ${budgets.length} budgets FAIL`;
+  return `bench: ${verdict}; ${parts.join('; ')} (load ${figures.machine.loadAverage.toFixed(1)} on ${figures.machine.cpus} cores)`;
+}
+
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+const table = (header: readonly string[], rows: readonly (readonly (string | number)[])[]) =>
+  [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+
+const ratio = ({ with: withExt, alone }: WithAndAlone) => times(withExt / alone);
+
+export function renderReport(figures: BenchFigures, budgets: Budget[]): string {
+  const { machine, history } = figures;
+  const loaded = machine.loadAverage > machine.cpus;
+  return `# Benchmarks
+
+Written by \`npm run bench\` (bench/run.ts) on ${figures.date.slice(0, 10)}; every figure below is from that run.
+
+## Performance
+
+The content script is measured in real Chromium with the built extension, on generated Seller
+Center inventory pages (a Fusion Next table with split header and body, bench/pages/), each
+figure side by side with the same page on a host the extension does not run on, runs alternating,
+medians shown. History is measured in IndexedDB in ${history?.target === 'page' ? 'the same browser' : 'the real worker'}.
+
+${table(
+  ['budget', 'measured', 'limit', ''],
+  budgets.map((budget) => [budget.what, budget.shown, budget.limit, budget.pass ? 'pass' : '**FAIL**']),
+)}
+
+Machine: ${machine.cpus} cores (${machine.cpuModel}), ${mb(machine.memoryBytes)} memory, load average
+${machine.loadAverage.toFixed(1)} when the run ended${loaded ? ' (busier than its cores: wall-clock figures are inflated; the CPU-time ratio below is the steadier one)' : ''};
+${figures.browser}; Node ${machine.node}.
+
+To reproduce: \`npm ci\`, Chromium (\`apt-get install chromium\` or \`CHROMIUM_PATH\`), then
+\`npm run bench\` (builds first; \`-- --skip-build\` uses dist/chrome-mv3). A full run takes a few
+minutes on two cores and rewrites this file; \`-- --no-write\` only prints the summary line.
+
+## Content script on inventory pages
+
+Main-thread figures come from the page's own DevTools target: task time is
+\`Performance.getMetrics\` TaskDuration (wall clock), CPU is its ThreadTime, both from the render
+until the main thread has been quiet for 250 ms. "Tick" is one more look at an unchanged page
+(a clock outside the table changes); "sort" re-orders the same row elements. Heap is the page's
+whole V8 heap after a forced garbage collection (\`Runtime.getHeapUsage\`), isolated worlds included.
+
+${table(
+  ['rows', 'runs', 'last badge', 'task with / alone', 'ratio', 'CPU with / alone', 'ratio', 'tick with / alone', 'sort with / alone', 'sort re-creates', 'heap with / alone', 'DOM nodes added'],
+  figures.sizes.map((size) => [
+    size.rows.toLocaleString('en'),
+    size.runs,
+    ms(size.lastBadgeMs),
+    `${ms(size.render.with)} / ${ms(size.render.alone)}`,
+    ratio(size.render),
+    `${ms(size.renderCpu.with)} / ${ms(size.renderCpu.alone)}`,
+    ratio(size.renderCpu),
+    `${ms(size.tick.with)} / ${ms(size.tick.alone)}`,
+    `${ms(size.sort.with)} / ${ms(size.sort.alone)}`,
+    size.sortCreated,
+    `${mb(size.heap.with)} / ${mb(size.heap.alone)} (+${mb(size.heap.with - size.heap.alone)})`,
+    (size.nodes.with - size.nodes.alone).toLocaleString('en'),
+  ]),
+)}
+
+Next page of ${figures.pagination.rows} rows (every row new) badged: median ${ms(median(figures.pagination.badgedMs))}, worst
+${ms(max(figures.pagination.badgedMs))} over ${figures.pagination.badgedMs.length} page turns
+(${figures.pagination.badgedMs.map((value) => Math.round(value)).join(', ')} ms); a sort of that page re-created
+${figures.pagination.sortCreated + figures.pagination.sortUnknown} badge hosts.
+
+Content script (\`${figures.bundle.file}\`): ${kb(figures.bundle.raw)} raw, ${kb(figures.bundle.gzip)} gzip (zlib default level; KB = 1,024 bytes).
+
+## History (IndexedDB)
+
+${
+  history
+    ? `${
+        history.target === 'worker'
+          ? 'Through the real worker: an extension page sends it `reading/save`, `sku/history` and `store/at-risk` (lib/messages.ts), so each figure includes the message round trip and both sides\' validation.'
+          : 'The worker did not answer the message protocol in this build, so the same steps called the functions it is built from (lib/history saveReading, readSkuHistory, readRecent + lib/reminders planReminders) on IndexedDB in an ordinary page of the same Chromium: real IndexedDB, no message round trip.'
+      } The store holds ${history.options.skus.toLocaleString('en')} SKUs read on ${history.options.recentDays} days and one SKU read on
+${history.options.historyDays} days. Planning reads one recent record per SKU (latest snapshot and two weeks), so its cost does
+not grow with older history.
+
+${table(
+  ['step', 'median', 'worst', 'all runs'],
+  [
+    [`one day of ${history.options.skus.toLocaleString('en')} SKUs written`, ms(median(history.writeMs)), ms(max(history.writeMs)), history.writeMs.map((v) => Math.round(v)).join(', ')],
+    [`one SKU's history read (${history.readRecords} days)`, ms(median(history.readMs)), ms(max(history.readMs)), history.readMs.map((v) => v.toFixed(1)).join(', ')],
+    [`reminders planned (${history.planned.toLocaleString('en')} SKUs named)`, ms(median(history.planMs)), ms(max(history.planMs)), history.planMs.map((v) => Math.round(v)).join(', ')],
+  ],
+)}`
+    : 'Not measured in this run (`--no-history`).'
+}
+`;
+}

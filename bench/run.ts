@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: the extension's speed and size, measured in real Chromium, checked against the
+ * budgets, written to docs/benchmarks.md, summed up in one line.
+ *
+ *   npm run bench                        # build, measure everything, write docs/benchmarks.md
+ *   npm run bench -- --skip-build        # use the existing dist/chrome-mv3
+ *   npm run bench -- --runs 3            # fewer runs per page size (default 5; 10,000 rows: at most 3)
+ *   npm run bench -- --sizes 2000 --no-write --no-history   # one page size, nothing written
+ *
+ * Reuses the end-to-end harness (test/e2e): the build and the fixture server (environment.ts, here
+ * serving bench/pages/), Chromium with the extension (browser.ts). Exits 1 when a budget fails.
+ */
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { ChromiumMissingError, findChromium, launchWithExtension } from '../test/e2e/browser';
+import { prepareEnvironment } from '../test/e2e/environment';
+import { REPO_ROOT } from '../test/e2e/paths';
+import { bundleSize } from './bundle';
+import { measureHistory } from './history';
+import { browserVersion, paginationRun, tableRun, type TableRun } from './page-runs';
+import { checkBudgets, renderReport, summaryLine, type BenchFigures, type SizeFigures } from './report';
+import { median } from './stats';
+
+const { values: flags } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '500,2000,10000' },
+    'no-write': { type: 'boolean', default: false },
+    'no-history': { type: 'boolean', default: false },
+  },
+});
+
+const RUNS = Math.max(1, Number(flags.runs));
+const SIZES = flags.sizes.split(',').map(Number);
+/** A 10,000-row run takes long; three runs give a median. */
+const MAX_RUNS_LARGE = 3;
+const PAGINATION = { rows: 50, turns: 10 };
+const HISTORY = { skus: 10_000, recentDays: 14, historyDays: 400, reads: 7, plans: 5 };
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function sizeFigures(rows: number, runs: TableRun[]): SizeFigures {
+  const withExt = runs.filter((run) => run.withExtension);
+  const alone = runs.filter((run) => !run.withExtension);
+  const med = (list: TableRun[], pick: (run: TableRun) => number) => median(list.map(pick));
+  return {
+    rows,
+    runs: withExt.length,
+    lastBadgeMs: median(withExt.map((run) => run.lastBadgeMs ?? Number.POSITIVE_INFINITY)),
+    render: { with: med(withExt, (r) => r.render.taskMs), alone: med(alone, (r) => r.render.taskMs) },
+    renderCpu: { with: med(withExt, (r) => r.render.cpuMs), alone: med(alone, (r) => r.render.cpuMs) },
+    tick: { with: med(withExt, (r) => r.tick.taskMs), alone: med(alone, (r) => r.tick.taskMs) },
+    sort: { with: med(withExt, (r) => r.sort.taskMs), alone: med(alone, (r) => r.sort.taskMs) },
+    heap: { with: med(withExt, (r) => r.heapBytes), alone: med(alone, (r) => r.heapBytes) },
+    nodes: { with: med(withExt, (r) => r.nodes), alone: med(alone, (r) => r.nodes) },
+    sortCreated: Math.max(...withExt.map((run) => run.sortCreated + run.sortUnknown)),
+    complete: withExt.every((run) => run.hosts === rows * 2 && run.lastBadgeMs !== null),
+  };
+}
+
+async function main(): Promise<number> {
+  try {
+    findChromium();
+  } catch (error) {
+    if (error instanceof ChromiumMissingError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  log(flags['skip-build'] ? 'Using the existing dist/chrome-mv3 ...' : 'Building the extension (wxt build) ...');
+  const environment = await prepareEnvironment({ build: !flags['skip-build'], fixturesDir: join(REPO_ROOT, 'bench/pages') });
+  const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port }).catch(async (error: unknown) => {
+    await environment.close();
+    throw error;
+  });
+  try {
+    const sizes: SizeFigures[] = [];
+    for (const rows of SIZES) {
+      const runs: TableRun[] = [];
+      const count = rows >= 10_000 ? Math.min(RUNS, MAX_RUNS_LARGE) : RUNS;
+      for (let run = 0; run < count; run += 1) {
+        // Alternating which goes first, so that neither always meets a warmer browser.
+        for (const withExtension of run % 2 === 0 ? [true, false] : [false, true]) {
+          runs.push(await tableRun(ext.context, rows, withExtension));
+        }
+        const last = runs.at(-2)!.withExtension ? runs.at(-2)! : runs.at(-1)!;
+        log(`${rows} rows, run ${run + 1}/${count}: last badge ${Math.round(last.lastBadgeMs ?? -1)} ms`);
+      }
+      sizes.push(sizeFigures(rows, runs));
+    }
+
+    log(`Pagination: ${PAGINATION.turns} turns of ${PAGINATION.rows} rows ...`);
+    const pagination = await paginationRun(ext.context, PAGINATION.rows, PAGINATION.turns);
+
+    let history: BenchFigures['history'] = null;
+    if (!flags['no-history']) {
+      log(`History: ${HISTORY.skus} SKUs x ${HISTORY.recentDays} days, one SKU x ${HISTORY.historyDays} days ...`);
+      history = { options: HISTORY, ...(await measureHistory(ext, HISTORY)) };
+    }
+
+    const figures: BenchFigures = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+        memoryBytes: totalmem(),
+        freeMemoryBytes: freemem(),
+        loadAverage: loadavg()[0]!,
+        node: process.version,
+      },
+      browser: await browserVersion(ext.context),
+      bundle: bundleSize(environment.extensionDir),
+      sizes,
+      pagination: { rows: PAGINATION.rows, ...pagination },
+      history,
+    };
+    const budgets = checkBudgets(figures);
+    if (!flags['no-write']) {
+      writeFileSync(join(REPO_ROOT, 'docs/benchmarks.md'), renderReport(figures, budgets));
+      log('Wrote docs/benchmarks.md');
+    }
+    console.log(summaryLine(figures, budgets));
+    return budgets.every((budget) => budget.pass) ? 0 : 1;
+  } finally {
+    await ext.close().catch(() => undefined);
+    await environment.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
