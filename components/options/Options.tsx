@@ -3,12 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Send } from '@/components/ui/background';
 import type { Download } from '@/components/ui/download';
 import { Failure } from '@/components/ui/Failure';
-import { useSettings, useStoreIds } from '@/components/ui/hooks';
+import { usePageSettings, useStoreIds } from '@/components/ui/hooks';
 import type { SettingsStore } from '@/components/ui/settings-store';
 import { langFromLocale, t, type Lang, type MessageKey } from '@/lib/i18n';
-import { ruleContext } from '@/lib/rules/context';
 import type { Day } from '@/lib/rules/day';
-import { settingsLang } from '@/lib/settings/schema';
 import { AtRiskPage } from './AtRiskPage';
 import { DataPage } from './DataPage';
 import { GlossaryPage } from './GlossaryPage';
@@ -67,10 +65,9 @@ function Nav({ lang, page }: { lang: Lang; page: Page }) {
 }
 
 export function Options({ send, settingsStore, browserLocale, today, now, download }: OptionsProps) {
-  const loaded = useSettings(settingsStore);
+  const loaded = usePageSettings(settingsStore, browserLocale, today);
   const route = useRoute();
   const storeIds = useStoreIds(send);
-  const rules = useMemo(() => loaded && ruleContext(loaded.settings, today), [loaded, today]);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownPage = useRef<Page | null>(null);
   // A new page: keyboard and screen-reader users start at its heading, as after a page load.
@@ -79,14 +76,14 @@ export function Options({ send, settingsStore, browserLocale, today, now, downlo
     if (shownPage.current !== null && shownPage.current !== route.page) heading.current?.focus();
     shownPage.current = route.page;
   }, [route.page, loaded]);
-  if (!loaded || !rules) {
+  if (!loaded) {
     return (
       <div class="options" aria-busy="true">
         <p class="muted">{t(langFromLocale(browserLocale), 'ui_loading')}</p>
       </div>
     );
   }
-  const lang = settingsLang(loaded.settings, browserLocale);
+  const { lang, rules } = loaded;
   const ids = storeIds.state === 'ready' ? storeIds.value : [];
   const needsStores = route.page === 'history' || route.page === 'at-risk' || route.page === 'data';
   const page = {

@@ -1,15 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 import { AtRiskList } from '@/components/ui/AtRiskList';
 import type { Send } from '@/components/ui/background';
-import { useLoad, useSettings, useStoreIds, type Loadable } from '@/components/ui/hooks';
+import { useLoad, usePageSettings, useStoreIds, type Loadable } from '@/components/ui/hooks';
 import type { SettingsStore } from '@/components/ui/settings-store';
 import { routeHref } from '@/components/options/route';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { langFromLocale, t, type Lang } from '@/lib/i18n';
-import { ruleContext } from '@/lib/rules/context';
 import type { Day } from '@/lib/rules/day';
-import { settingsLang } from '@/lib/settings/schema';
 import { CostCheck } from './checks/cost';
 import { EligibilityCheck } from './checks/eligibility';
 import { EventCodeCheck } from './checks/event-code';
@@ -65,21 +63,20 @@ function AtRiskSection({ lang, send, tab, optionsUrl }: { lang: Lang; send: Send
 }
 
 export function Popup({ send, settingsStore, tab, browserLocale, today, optionsUrl }: PopupProps) {
-  const loaded = useSettings(settingsStore);
+  const loaded = usePageSettings(settingsStore, browserLocale, today);
   const [selected, setSelected] = useState<CheckId>('safety');
   const [glossary, reloadGlossary] = useLoad(
     () => send({ type: 'glossary/list' }).then(({ entries }) => Object.fromEntries(entries.map((entry) => [entry.code, entry.meaning]))),
     [send],
   );
-  const rules = useMemo(() => loaded && ruleContext(loaded.settings, today), [loaded, today]);
-  if (!loaded || !rules) {
+  if (!loaded) {
     return (
       <main class="popup" aria-busy="true">
         <p class="muted">{t(langFromLocale(browserLocale), 'ui_loading')}</p>
       </main>
     );
   }
-  const lang = settingsLang(loaded.settings, browserLocale);
+  const { lang, rules } = loaded;
   const saveMeaning = async (code: string, meaning: string) => {
     await send({ type: 'glossary/put', code, meaning });
     reloadGlossary();

@@ -1,4 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+
+import type { Lang } from '@/lib/i18n';
+import { ruleContext, type RuleContext } from '@/lib/rules/context';
+import type { Day } from '@/lib/rules/day';
+import { settingsLang } from '@/lib/settings/schema';
 
 import type { Send } from './background';
 import type { LoadedSettings, SettingsStore } from './settings-store';
@@ -16,6 +21,21 @@ export function useSettings(store: SettingsStore): LoadedSettings | null {
     };
   }, [store]);
   return loaded;
+}
+
+export interface PageSettings extends LoadedSettings {
+  lang: Lang;
+  /** The effective policy, seasonal calendar and lead times, for today. */
+  rules: RuleContext;
+}
+
+/** The settings and what every page takes from them: its language and the rules' context; null while loading. */
+export function usePageSettings(store: SettingsStore, browserLocale: string | undefined, today: Day): PageSettings | null {
+  const loaded = useSettings(store);
+  return useMemo(
+    () => loaded && { ...loaded, lang: settingsLang(loaded.settings, browserLocale), rules: ruleContext(loaded.settings, today) },
+    [loaded, browserLocale, today],
+  );
 }
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };

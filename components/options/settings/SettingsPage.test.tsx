@@ -126,7 +126,7 @@ describe('settings page', () => {
     await click(ui.field('Once a day, in a digest'));
     await type(ui.field('Digest time'), '8');
     await click(ui.field('Quiet hours'));
-    await type(ui.field('From'), '23:00');
+    await type(ui.field('Quiet from'), '23:00');
     await click(ui.button('Pause for 7 days'));
     expect(ui.get('.snooze').dataset.snoozed).toBe('yes');
     await save();
