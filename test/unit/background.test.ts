@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DB_NAME } from '@/lib/history/db';
 import { defaultSettings, SETTINGS_KEY } from '@/lib/settings/schema';
 import { inventoryReading, skuRow } from '@/test/fixtures/db/build';
-import background from './background';
+import background from '@/entrypoints/background';
 
 const OPTIONS_PAGE = { url: 'chrome-extension://test-extension-id/options.html' };
 const SELLER_CENTER = { url: 'https://csp.aliexpress.com/m_apps/inventory', tab: { id: 1 } };
