@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 
+import { contentScriptBuild } from './content-script-build';
 import { SELLER_CENTER_MATCHES } from './lib/seller-center-hosts';
 
 export default defineConfig({
@@ -26,5 +27,16 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // Vite's modulepreload polyfill carries a fetch(); Chrome MV3 and Firefox 115+ support
+    // <link rel=modulepreload> natively, and the no-remote-code test refuses any fetch.
+    build: { modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The content script has a size budget: see content-script-build.ts.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), contentScriptBuild()];
+      }
+    },
+  },
 });

@@ -6,6 +6,11 @@ import { SELLER_CENTER_MATCHES } from '@/lib/seller-center-hosts';
 import { readSettings, settingsLang, SETTINGS_KEY } from '@/lib/settings/schema';
 import { backgroundSender } from '@/lib/messages';
 
+// The settings item (platform/settings-item.ts) is stored under its key without the area prefix.
+// Read here with storage.local itself: WXT's storage wrapper would more than double what the
+// content script downloads on every page for two calls (docs/benchmarks.md).
+const [SETTINGS_AREA, SETTINGS_STORAGE_KEY] = SETTINGS_KEY.split(':') as ['local', string];
+
 /**
  * Seller Center pages: read what the seller's own browsing shows, put badges next to the figures.
  * Read only: never clicks, submits or calls the site's APIs. The features are listed in
@@ -21,7 +26,8 @@ export default defineContentScript({
       {
         doc: document,
         async loadSetup() {
-          const { settings, problems } = readSettings(await storage.getItem(SETTINGS_KEY));
+          const stored = await browser.storage[SETTINGS_AREA].get(SETTINGS_STORAGE_KEY);
+          const { settings, problems } = readSettings(stored[SETTINGS_STORAGE_KEY] ?? null);
           if (problems.length > 0) console.warn('[Local Stock Copilot] settings fell back to defaults:', problems);
           const glossary = await send({ type: 'glossary/list' }).then(
             (answer) => Object.fromEntries(answer.entries.map((entry) => [entry.code, entry.meaning])),
@@ -32,8 +38,11 @@ export default defineContentScript({
           return { lang, settings, rules: ruleContext(settings, dayOf(new Date())), glossary };
         },
         onSetupChange(listener, signal) {
-          const unwatch = storage.watch(SETTINGS_KEY, listener);
-          signal.addEventListener('abort', unwatch);
+          const onChanged = (changes: Record<string, unknown>, area: string) => {
+            if (area === SETTINGS_AREA && SETTINGS_STORAGE_KEY in changes) listener();
+          };
+          browser.storage.onChanged.addListener(onChanged);
+          signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
         },
         onLocationChange(listener) {
           ctx.addEventListener(window, 'wxt:locationchange', listener);
