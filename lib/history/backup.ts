@@ -7,7 +7,7 @@ import { localClock } from './clock';
 import { DB_VERSION, type HistoryDb } from './db';
 import { validated } from './read';
 import { RECORD_SCHEMAS, STORE_NAMES, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
-import { abortQuietly } from './save';
+import { abandon, commit } from './transaction';
 import { describeIssues } from './validate';
 
 /**
@@ -110,9 +110,7 @@ export async function importBackup(db: HistoryDb, data: BackupData): Promise<Rec
     }
     await Promise.all([...writes, tx.done]);
   } catch (error) {
-    abortQuietly(tx);
-    await Promise.allSettled([...writes, tx.done]);
-    throw error;
+    throw await abandon(tx, writes, error);
   }
   return Object.fromEntries(STORE_NAMES.map((name) => [name, data[name].length])) as Record<StoreName, number>;
 }
@@ -120,7 +118,7 @@ export async function importBackup(db: HistoryDb, data: BackupData): Promise<Rec
 /** Deletes every record of the history, glossary and reminder state (settings stay), in one transaction. */
 export async function deleteAllData(db: HistoryDb): Promise<void> {
   const tx = db.transaction(STORE_NAMES, 'readwrite');
-  await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
+  await commit(tx, STORE_NAMES.map((name) => tx.objectStore(name).clear()));
 }
 
 /** 'local-stock-copilot-backup-2026-03-10.json': the seller's day, so files sort by date. */

@@ -1,5 +1,6 @@
 import { addDays, type Day } from '../rules/day';
 import type { HistoryDb } from './db';
+import { commit } from './transaction';
 
 /** Keys deleted per transaction: a first prune of years of data must not hold one huge transaction. */
 const BATCH = 5_000;
@@ -36,7 +37,7 @@ async function deleteRecentBefore(db: HistoryDb, cutoff: Day): Promise<number> {
   for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
     if (cursor.value.latest.day < cutoff) deletes.push(cursor.delete());
   }
-  await Promise.all([...deletes, tx.done]);
+  await commit(tx, deletes);
   return deletes.length;
 }
 
@@ -45,7 +46,7 @@ async function deleteByDay(db: HistoryDb, storeName: 'skuSnapshots' | 'storeSnap
   for (;;) {
     const tx = db.transaction(storeName, 'readwrite');
     const keys = await tx.store.index('byDay').getAllKeys(range, BATCH);
-    await Promise.all([...keys.map((key) => tx.store.delete(key)), tx.done]);
+    await commit(tx, keys.map((key) => tx.store.delete(key)));
     deleted += keys.length;
     if (keys.length < BATCH) return deleted;
   }

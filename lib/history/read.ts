@@ -10,6 +10,7 @@ import {
   type ReminderState,
   type StoreName,
 } from './schema';
+import { commit } from './transaction';
 import { validateRecords, type ReadResult } from './validate';
 
 // Bounds of a compound key range: '' sorts before every day string, '\uffff' after every one.
@@ -97,7 +98,7 @@ export async function readReminderState(db: HistoryDb, storeId: string): Promise
 /** Writes a reminder cycle's state changes in one transaction. */
 export async function writeReminderState(db: HistoryDb, records: readonly ReminderState[]): Promise<void> {
   const tx = db.transaction('reminderState', 'readwrite');
-  await Promise.all([...records.map((record) => tx.store.put(reminderStateSchema.parse(record))), tx.done]);
+  await commit(tx, records.map((record) => tx.store.put(reminderStateSchema.parse(record))));
 }
 
 /** Each SKU's latest snapshot and last two weeks: what reminder planning reads, one record per SKU. */
@@ -115,5 +116,5 @@ export async function snoozeReminder(
   const tx = db.transaction('reminderState', 'readwrite');
   const before = await tx.store.get([storeId, sku, reason]);
   const record = { storeId, sku, reason, state: null, notifiedAt: null, ...before, snoozedUntil: until };
-  await Promise.all([tx.store.put(reminderStateSchema.parse(record)), tx.done]);
+  await commit(tx, [tx.store.put(reminderStateSchema.parse(record))]);
 }

@@ -13,6 +13,7 @@ import {
   type StoreSnapshot,
 } from './schema';
 import { readAtOn, withSnapshot } from './recent';
+import { abandon } from './transaction';
 import { MAX_PROBLEMS } from './validate';
 
 export interface SaveResult {
@@ -115,9 +116,7 @@ export async function saveReading(
     });
     await Promise.all([...writes, tx.done]);
   } catch (error) {
-    abortQuietly(tx);
-    await Promise.allSettled([...writes, tx.done]);
-    throw error;
+    throw await abandon(tx, writes, error);
   }
   return result;
 }
@@ -165,12 +164,4 @@ export function mergeStoreDay(
     if (newer || next[field] == null) next[field] = value;
   }
   return next as StoreSnapshot;
-}
-
-export function abortQuietly(tx: { abort(): void }): void {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted by the failing request itself.
-  }
 }
