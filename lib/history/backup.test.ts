@@ -1,11 +1,11 @@
-import Papa from 'papaparse';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
 import v1 from '../../test/fixtures/db/v1.json';
 import { at, freshDb, freshName, inventoryReading, SHANGHAI, skuRow, writeRawVersion } from '../../test/fixtures/db/build';
 import { defaultSettings } from '../settings/schema';
 import {
-  csvCell,
+  csvText,
   deleteAllData,
   exportBackup,
   exportFileName,
@@ -119,10 +119,17 @@ describe('backup', () => {
 });
 
 describe('snapshots as CSV', () => {
-  it('quotes what a spreadsheet would split or run, and nothing else', () => {
-    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded', '=1+1', '-3', '@me', '', null, 12.5, 0];
-    expect(cells.map(csvCell)).toEqual([
-      'plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '" padded"', `"'=1+1"`, `"'-3"`, `"'@me"`, '', '', '12.5', '0',
+  it('quotes what a spreadsheet would split or trim, escapes what it would run, and nothing else', () => {
+    const cells = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\ronly', ' padded', '=1+1', '＝1', '-3', '+3', '@me', '\tcmd', '', null, 12.5, 0, -3];
+    expect(cells.map((cell) => csvText([[cell]]))).toEqual([
+      'plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\ronly"', '" padded"', "'=1+1", "'＝1", "'-3", "'+3", "'@me", `"'\tcmd"`, '', '', '12.5', '0', '-3',
+    ]);
+    // CRLF between rows, none after the last; every cell reads back as written (escapes kept).
+    const text = csvText([cells, ['next']]);
+    expect(text.endsWith('\r\nnext')).toBe(true);
+    expect(parse(text, { relax_column_count: true })).toEqual([
+      ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\ronly', ' padded', "'=1+1", "'＝1", "'-3", "'+3", "'@me", "'\tcmd", '', '', '12.5', '0', '-3'],
+      ['next'],
     ]);
   });
 
@@ -141,7 +148,7 @@ describe('snapshots as CSV', () => {
     const csv = snapshotsCsv(records, 'zh', SHANGHAI);
 
     expect(csv.startsWith('\ufeff店铺ID,日期,SKU,商品,仓库,市场,可售库存,在途库存,日均销量,日均销量来源,库存周转天数,读取时间\r\n')).toBe(true);
-    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    const rows = parse(csv.slice(1)) as string[][];
     expect(rows.slice(1)).toEqual([
       ['2088', '2025-12-01', 'CABLE-02', '\'=HYPERLINK("http://x")', '西班牙马德里仓', 'ES', '0', '0', '10', 'daily', '', '2025-12-01 09:00'],
       ['2088', '2025-12-01', 'LAMP-01', '北欧落地灯, "白色"', '西班牙马德里仓', 'ES', '100', '', '10', 'daily', '', '2025-12-01 09:00'],

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { z } from 'zod/mini';
 
 import { t, type Lang, type MessageKey } from '../i18n';
@@ -152,20 +153,24 @@ export function snapshotsCsv(snapshots: readonly SkuSnapshot[], lang: Lang, time
   };
   const header = CSV_COLUMNS.map((column) => t(lang, `backup_csv_${column}`));
   const rows = snapshots.map((snapshot) => CSV_COLUMNS.map((column) => (column === 'readAt' ? time(snapshot.readAt) : snapshot[column])));
-  return `\ufeff${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}`;
+  return `\ufeff${csvText([header, ...rows])}`;
 }
 
 /**
- * One CSV cell (RFC 4180). Written here rather than with papaparse: its bundle carries a file
- * downloader (XMLHttpRequest), and the extension ships no code that reaches the network.
- * Text that a spreadsheet would run as a formula gets a leading apostrophe: product names come
- * from web pages.
+ * Rows as CSV (RFC 4180, CRLF between rows) with csv-stringify: its browser build has no network
+ * code, unlike papaparse's file downloader, and the extension ships none. Text a spreadsheet would
+ * run as a formula (= + - @ tab CR first) gets a leading apostrophe: product names come from web
+ * pages. Cells with a line break or with spaces at either end are quoted, as some readers split or
+ * trim them otherwise.
  */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
+export function csvText(rows: readonly (readonly (string | number | null)[])[]): string {
+  return stringify([...rows], {
+    record_delimiter: 'windows',
+    eof: false,
+    escape_formulas: true,
+    quote_record_delimiter: true,
+    quoted_match: /^\s|\s$/,
+  });
 }
 
 /** The snapshots a CSV export covers: one store by its day index, or every store by the day index. */
