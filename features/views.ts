@@ -1,5 +1,7 @@
-import type { BadgeView, ExplanationFact, ExplanationModel, Tone } from '@/components/badge-view';
+import type { BadgeView, ExplanationFact, ExplanationModel, GlossaryEditor, Tone } from '@/components/badge-view';
 import { t, type Lang, type MessageKey, type MessageParams } from '@/lib/i18n';
+import { marketName } from '@/lib/policy/table';
+import type { EventCodeVerdict } from '@/lib/rules/event-code';
 
 /** Turning a rule's answer into what a badge says: shared by every badge feature. */
 
@@ -72,3 +74,39 @@ export function skuBadge(
     explain,
   };
 }
+
+/**
+ * An event code explained, on its badge and in the popup's lookup: the documented meaning, or what
+ * is known without one (the warehouse country, the three failure families and their checks) with a
+ * field for the seller's own note. Never an invented meaning. `save` records the note.
+ */
+export function eventCodeModel(lang: Lang, verdict: EventCodeVerdict, save: (meaning: string) => Promise<void>): ExplanationModel {
+  const country = verdict.country ? t(lang, marketName(verdict.country)) : t(lang, 'badge_event_noCountry');
+  const facts = [fact(lang, 'badge_fact_country', country)];
+  if (verdict.meaning) facts.push(fact(lang, 'badge_fact_meaning', t(lang, verdict.meaning)));
+  for (const family of verdict.families) {
+    facts.push({
+      label: `${t(lang, family.name)} (${t(lang, 'policy_family_share', { share: family.sharePct })})`,
+      value: t(lang, 'badge_family_value', { causes: t(lang, family.causes), checks: t(lang, family.checks) }),
+    });
+  }
+  const model = explanation(lang, verdict.code, facts, verdict);
+  // The documented meaning is the platform's; only an undocumented code takes the seller's note.
+  if (verdict.meaning) return model;
+  const glossary: GlossaryEditor = {
+    code: verdict.code,
+    current: verdict.userMeaning,
+    labels: {
+      field: t(lang, 'badge_glossary_field', { code: verdict.code }),
+      save: t(lang, 'badge_glossary_save'),
+      saved: t(lang, 'badge_glossary_saved'),
+      failed: t(lang, 'badge_glossary_failed'),
+    },
+    save,
+  };
+  return { ...model, glossary };
+}
+
+/** An event code's verdict in a few words: the documented meaning, else the seller's note, else "unknown". */
+export const eventCodeWord = (lang: Lang, verdict: EventCodeVerdict): string =>
+  verdict.meaning ? t(lang, verdict.meaning) : (verdict.userMeaning ?? t(lang, 'badge_event_unknown'));
