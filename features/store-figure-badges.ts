@@ -2,9 +2,9 @@ import type { BadgeKind } from '@/components/badge-view';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Policy } from '@/lib/policy/table';
 import { readStoreFigures, toStoreFigures, type StoreFigureField } from '@/lib/readers/store-figures';
-import type { StoreFigures } from '@/lib/records';
+import type { PageKind, StoreFigures } from '@/lib/records';
 import type { Check, CriterionId, Summary } from '@/lib/rules/verdict';
-import type { FeaturePage, FeaturePass } from './feature';
+import { defineFeature, type Feature, type FeaturePage, type FeaturePass } from './feature';
 import { explanation, fact, figureText, TONE_OF_STATUS } from './views';
 
 /**
@@ -20,13 +20,19 @@ export interface StoreCriteriaBadges<S extends string> {
   kind: Extract<BadgeKind, 'eligibility' | 'choice'>;
   judge(store: Partial<StoreFigures>, policy: Policy): Summary<S>;
   checks: FigureChecks;
-  /** The words of each status: next to one figure (with the criterion id), and on the summary. */
-  words: Readonly<Record<S, { figure: MessageKey; summary: MessageKey }>>;
+  /** A status in words next to one figure (the message takes the criterion id as `{id}`). */
+  figureWord(status: S): MessageKey;
+  /** A status in words on the summary badge. */
+  summaryWord(status: S): MessageKey;
 }
+
+/** The feature for one page of store-level criteria. */
+export const storeCriteriaFeature = <S extends string>(id: string, include: readonly PageKind[], config: StoreCriteriaBadges<S>): Feature =>
+  defineFeature({ id, include, init: (page) => (pass) => badgeStoreCriteria(config, page, pass) });
 
 const TITLE = 'h1, [role="heading"][aria-level="1"], .page-title, h2';
 
-export function badgeStoreCriteria<S extends string>(config: StoreCriteriaBadges<S>, page: FeaturePage, pass: FeaturePass): void {
+function badgeStoreCriteria<S extends string>(config: StoreCriteriaBadges<S>, page: FeaturePage, pass: FeaturePass): void {
   const { lang } = pass;
   const readings = readStoreFigures(page.doc).filter((reading) => config.checks[reading.field]);
   if (readings.length === 0) return;
@@ -37,7 +43,7 @@ export function badgeStoreCriteria<S extends string>(config: StoreCriteriaBadges
     const criterion = result.criteria.find((c) => c.rule === id)!;
     const check: Check<S> | undefined = index === null ? undefined : criterion.checks[index];
     const status = check?.status ?? criterion.status;
-    const label = t(lang, config.words[status].figure, { id });
+    const label = t(lang, config.figureWord(status), { id });
     pass.place(reading.valueElement, {
       kind: config.kind,
       status,
@@ -61,7 +67,7 @@ export function badgeStoreCriteria<S extends string>(config: StoreCriteriaBadges
   }
 
   const anchor = page.doc.querySelector(TITLE) ?? readings[0]!.labelElement;
-  const label = t(lang, config.words[result.status].summary);
+  const label = t(lang, config.summaryWord(result.status));
   pass.place(anchor, {
     kind: config.kind,
     status: result.status,
@@ -73,7 +79,7 @@ export function badgeStoreCriteria<S extends string>(config: StoreCriteriaBadges
       explanation(
         lang,
         label,
-        result.criteria.map((c) => fact(lang, `rule_${c.rule}_name`, t(lang, config.words[c.status].figure, { id: c.rule }))),
+        result.criteria.map((c) => fact(lang, `rule_${c.rule}_name`, t(lang, config.figureWord(c.status), { id: c.rule }))),
         { ...result, source: `policy_src_${config.kind}` },
       ),
   });
