@@ -1,36 +1,24 @@
 import { t } from '@/lib/i18n';
 import { turnover } from '@/lib/rules/turnover';
-import { defineFeature } from './feature';
-import { inventoryRows } from './inventory-rows';
+import { skuRowFeature } from './inventory-rows';
 import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
-export default defineFeature({
-  id: 'turnover',
-  include: ['inventory', 'replenishment'],
-  init: (page) => (pass) => {
-    const { lang } = pass;
-    for (const { anchor, figures } of inventoryRows(page.doc, pass)) {
-      if (!figures) continue;
-      const verdict = turnover(figures, pass.rules.policy);
-      const estimated = verdict.basis === 'estimated';
-      const label = t(lang, `badge_ito_${verdict.status}`) + (estimated ? t(lang, 'badge_estimatedMark') : '');
-      pass.place(
-        anchor,
-        skuBadge(lang, 'ito', figures.sku, verdict.status, label, () =>
-          explanation(
-            lang,
-            t(lang, 'badge_title_ito', { sku: figures.sku }),
-            [
-              fact(lang, 'badge_fact_turnoverDays', figureText(lang, verdict.turnoverDays, 'badge_unit_days')),
-              fact(lang, 'badge_fact_sellable', figureText(lang, figures.sellable)),
-              fact(lang, 'badge_fact_surcharge', figureText(lang, verdict.surchargeCnyPerMonth, 'badge_unit_cnyPerMonth')),
-            ],
-            verdict,
-            verdict.basisNote ? t(lang, verdict.basisNote, verdict.params) : undefined,
-          ),
-        ),
-      );
-    }
-  },
+export default skuRowFeature('turnover', (figures, { lang, rules }) => {
+  const verdict = turnover(figures, rules.policy);
+  const estimated = verdict.basis === 'estimated';
+  const label = t(lang, `badge_ito_${verdict.status}`) + (estimated ? t(lang, 'badge_estimatedMark') : '');
+  return skuBadge(lang, 'ito', figures.sku, verdict.status, label, () =>
+    explanation(
+      lang,
+      t(lang, 'badge_title_ito', { sku: figures.sku }),
+      [
+        fact(lang, 'badge_fact_turnoverDays', figureText(lang, verdict.turnoverDays, 'badge_unit_days')),
+        fact(lang, 'badge_fact_sellable', figureText(lang, figures.sellable)),
+        fact(lang, 'badge_fact_surcharge', figureText(lang, verdict.surchargeCnyPerMonth, 'badge_unit_cnyPerMonth')),
+      ],
+      verdict,
+      verdict.basisNote ? t(lang, verdict.basisNote, verdict.params) : undefined,
+    ),
+  );
 });
