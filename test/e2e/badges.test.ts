@@ -5,35 +5,13 @@
  * is raised, and the single-page app's re-renders keep exactly one badge of each kind per row.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { EXPECTED_PAGES, type ExpectedPage } from '../fixtures/pages/expected';
-import {
-  badgeSummary,
-  collectPageErrors,
-  launchWithExtension,
-  openFixture,
-  pageOwnText,
-  settleBadges,
-  waitForBadges,
-  type Extension,
-} from './browser';
+import { EXPECTED_PAGES } from '../fixtures/pages/expected';
+import { badgeSummary, collectPageErrors, openFixture, pageOwnText, settleBadges, waitForBadges } from './browser';
+import { launchForFile, openWithSkuBadges, removeGate, showCaptchaMask } from './suite';
 
-let ext: Extension;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-});
-afterAll(() => ext?.close());
-
-// The ES Christmas window (25 Nov..25 Dec) is decided by the browser's clock, not ours to set.
-const today = new Date();
-const inChristmasWindow = today.getMonth() === 10 ? today.getDate() >= 25 : today.getMonth() === 11 && today.getDate() <= 25;
-
-const expectedSafety = (page: ExpectedPage) =>
-  page.skus.map(({ figures, safety, safetyInChristmasWindow }) => ({
-    sku: figures.sku,
-    status: inChristmasWindow && safetyInChristmasWindow ? safetyInChristmasWindow : safety,
-  }));
+const ext = launchForFile();
 
 const statuses = async (page: Page, kind: string) =>
   (await badgeSummary(page, `[data-lsm-kind="${kind}"]`)).map(({ sku, status }) => ({ sku, status }));
@@ -48,17 +26,13 @@ async function ownTextOf(name: string): Promise<string> {
 const INVENTORY_PAGES = ['inventory-zh-fusion', 'inventory-en-grid', 'inventory-en-table', 'replenishment-zh'];
 
 describe.each(INVENTORY_PAGES)('%s', (name) => {
-  const expected = EXPECTED_PAGES[name]!;
-
   it('gives every SKU row one correct safety badge and one correct ITO badge', async () => {
-    const page = await openFixture(ext.context, name);
-    const errors = collectPageErrors(page);
-    await waitForBadges(page, '[data-lsm-kind="safety"]', expected.skus.length);
-    await waitForBadges(page, '[data-lsm-kind="ito"]', expected.skus.length);
-    expect(await statuses(page, 'safety')).toEqual(expectedSafety(expected));
-    expect(await statuses(page, 'ito')).toEqual(expected.skus.map(({ figures, ito }) => ({ sku: figures.sku, status: ito })));
+    const { page, expected } = await openWithSkuBadges(ext.context, name);
+    await waitForBadges(page, '[data-lsm-kind="ito"]', expected.ito.length);
+    expect(await statuses(page, 'safety')).toEqual(expected.safety);
+    expect(await statuses(page, 'ito')).toEqual(expected.ito);
     expect(await pageOwnText(page)).toBe(await ownTextOf(name));
-    expect(errors).toEqual([]);
+    expect(collectPageErrors(page)).toEqual([]);
     await page.close();
   });
 });
@@ -102,8 +76,7 @@ describe('event log', () => {
 
 describe('explanations', () => {
   it('opens on keyboard focus with the figure, the rule, its source and what to do, and closes on Escape', async () => {
-    const page = await openFixture(ext.context, 'inventory-zh-fusion');
-    await waitForBadges(page, '[data-lsm-kind="safety"]', EXPECTED_PAGES['inventory-zh-fusion']!.skus.length);
+    const { page } = await openWithSkuBadges(ext.context, 'inventory-zh-fusion');
     const host = page.locator('[data-lsm-kind="safety"][data-lsm-sku="ES-CHAIR-002"]');
     await host.locator('button.badge').focus();
     const popover = host.locator('.explain');
@@ -135,9 +108,8 @@ describe('explanations', () => {
 describe('a live single-page app', () => {
   // The page's own scripts would do this; the test does it from the page's side (main world).
   it('badges rows that arrive late, keeps one badge per row on re-render, sort and pagination, and leaves none for rows that are gone', async () => {
-    const page = await openFixture(ext.context, 'inventory-en-table');
-    const rows = EXPECTED_PAGES['inventory-en-table']!.skus.length;
-    await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
+    const { page, expected } = await openWithSkuBadges(ext.context, 'inventory-en-table');
+    const rows = expected.safety.length;
 
     // Sort: the same row elements, re-ordered. Badges move with their rows, none re-created.
     await page.evaluate(() => {
@@ -181,18 +153,12 @@ describe('a live single-page app', () => {
   });
 
   it('starts again on a route change and removes badges while the anti-bot gate shows', async () => {
-    const page = await openFixture(ext.context, 'inventory-zh-fusion');
-    const rows = EXPECTED_PAGES['inventory-zh-fusion']!.skus.length;
-    await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
+    const { page, expected } = await openWithSkuBadges(ext.context, 'inventory-zh-fusion');
+    const rows = expected.safety.length;
 
-    await page.evaluate(() => {
-      const mask = document.createElement('div');
-      mask.className = 'baxia-dialog-mask';
-      mask.style.cssText = 'position:fixed;inset:0;background:rgba(0,0,0,.4)';
-      document.body.append(mask);
-    });
+    await showCaptchaMask(page);
     await waitForBadges(page, '[data-lsm-kind]', 0);
-    await page.evaluate(() => document.querySelector('.baxia-dialog-mask')!.remove());
+    await removeGate(page);
     await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
 
     // A soft navigation to a page with no inventory: every badge goes.

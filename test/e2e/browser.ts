@@ -5,15 +5,14 @@
  * server; Chromium resolves csp.aliexpress.com, gsp.aliexpress.com and shop.example.test (a host
  * the extension must leave alone) to that server and reaches nothing else.
  *
- * One browser per test file, shared by its tests:
+ * One browser per test file, shared by its tests (launchForFile in suite.ts launches it before the
+ * file's tests and closes it after):
  *
- *   import { afterAll, beforeAll, expect, it } from 'vitest';
- *   import { badgeSummary, collectPageErrors, launchWithExtension, openFixture, waitForBadges,
- *     type Extension } from './browser';
+ *   import { expect, it } from 'vitest';
+ *   import { badgeSummary, collectPageErrors, openFixture, waitForBadges } from './browser';
+ *   import { launchForFile } from './suite';
  *
- *   let ext: Extension;
- *   beforeAll(async () => { ext = await launchWithExtension(); });
- *   afterAll(() => ext?.close());
+ *   const ext = launchForFile();
  *
  *   it('marks each SKU row', async () => {
  *     const page = await openFixture(ext.context, 'inventory-zh-fusion');      // csp, channelId=2001

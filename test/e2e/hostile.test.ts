@@ -6,38 +6,13 @@
  * takes every badge away until it goes, then they come back, correct.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { EXPECTED_PAGES, type ExpectedPage } from '../fixtures/pages/expected';
-import {
-  badgeSummary,
-  collectPageErrors,
-  fixtureUrl,
-  launchWithExtension,
-  openBlank,
-  openFixture,
-  waitForBadges,
-  type BadgeInfo,
-  type Extension,
-} from './browser';
+import { EXPECTED_PAGES, expectedSkuBadges } from '../fixtures/pages/expected';
+import { badgeSummary, collectPageErrors, fixtureUrl, openBlank, openFixture, waitForBadges, type BadgeInfo } from './browser';
+import { launchForFile, openWithSkuBadges, removeGate, showCaptchaMask, TEST_GATE_ID } from './suite';
 
-let ext: Extension;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-});
-afterAll(() => ext?.close());
-
-// The ES Christmas window (25 Nov..25 Dec) is decided by the browser's clock.
-const today = new Date();
-const inChristmasWindow = today.getMonth() === 10 ? today.getDate() >= 25 : today.getMonth() === 11 && today.getDate() <= 25;
-
-const expectedBadges = (page: ExpectedPage) => ({
-  safety: page.skus.map(({ figures, safety, safetyInChristmasWindow }) => ({
-    sku: figures.sku,
-    status: inChristmasWindow && safetyInChristmasWindow ? safetyInChristmasWindow : safety,
-  })),
-  ito: page.skus.map(({ figures, ito }) => ({ sku: figures.sku, status: ito })),
-});
+const ext = launchForFile();
 
 const skuStatus = (badges: BadgeInfo[], kind: string) =>
   badges.filter((badge) => badge.kind === kind).map(({ sku, status }) => ({ sku, status }));
@@ -255,7 +230,7 @@ describe('a page that poisons its own built-ins', () => {
     expect(await evaluateInWorld(page, probe, 'main')).toBe('poisoned');
     expect(await evaluateInWorld(page, probe, 'fresh')).toBe('clean');
 
-    const expected = expectedBadges(EXPECTED_PAGES[name]!);
+    const expected = expectedSkuBadges(EXPECTED_PAGES[name]!);
     const rows = expected.safety.length;
     const badges = await pollCleanBadges(
       page,
@@ -340,15 +315,13 @@ function floodAndMeasure(ms: number): Promise<Responsiveness> {
 describe('a page flooding mutations', () => {
   it('10,000 mutations a second for 5 s: the page stays responsive, and the badges are correct after', async () => {
     const name = 'inventory-zh-fusion';
-    const expected = expectedBadges(EXPECTED_PAGES[name]!);
 
     // The same page where the extension does not run: the page's own cost of the flood.
     const plain = await openFixture(ext.context, name, { host: 'nonSeller' });
     const baseline = await plain.evaluate(floodAndMeasure, 5_000);
     await plain.close();
 
-    const page = await openFixture(ext.context, name);
-    await waitForBadges(page, '[data-lsm-kind="safety"]', expected.safety.length);
+    const { page, expected } = await openWithSkuBadges(ext.context, name);
     const measured = await page.evaluate(floodAndMeasure, 5_000);
     console.info('[hostile] flood without the extension:', baseline, 'with it:', measured);
 
@@ -371,32 +344,24 @@ describe('a page flooding mutations', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const GATES: Record<string, () => void> = {
-  'the slider captcha mask (.baxia-dialog-mask)': () => {
-    const mask = document.createElement('div');
-    mask.className = 'baxia-dialog-mask';
-    mask.style.cssText = 'position:fixed;inset:0;background:rgba(0,0,0,.4)';
-    mask.id = 'lsm-test-gate';
-    document.body.append(mask);
-  },
-  'the punish frame (iframe src with _____tmd_____/punish)': () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/_____tmd_____/punish?x5secdata=test&x5step=1';
-    frame.style.cssText = 'position:fixed;inset:10%;width:80%;height:80%';
-    frame.id = 'lsm-test-gate';
-    document.body.append(frame);
-  },
+const GATES: Record<string, (page: Page) => Promise<void>> = {
+  'the slider captcha mask (.baxia-dialog-mask)': (page) => showCaptchaMask(page),
+  'the punish frame (iframe src with _____tmd_____/punish)': (page) =>
+    page.evaluate((id) => {
+      const frame = document.createElement('iframe');
+      frame.src = '/_____tmd_____/punish?x5secdata=test&x5step=1';
+      frame.style.cssText = 'position:fixed;inset:10%;width:80%;height:80%';
+      frame.id = id;
+      document.body.append(frame);
+    }, TEST_GATE_ID),
 };
 
 describe('the anti-bot gate appearing mid-session', () => {
   it.each(Object.keys(GATES))('%s: badges go, stay gone while the page changes under it, and come back correct', async (gate) => {
-    const name = 'inventory-en-table';
-    const expected = expectedBadges(EXPECTED_PAGES[name]!);
+    const { page, expected } = await openWithSkuBadges(ext.context, 'inventory-en-table');
     const rows = expected.safety.length;
-    const page = await openFixture(ext.context, name);
-    await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
 
-    await page.evaluate(GATES[gate]!);
+    await GATES[gate]!(page);
     await waitForBadges(page, '[data-lsm-kind]', 0);
     // The page keeps changing behind the gate (a re-render, a new row): still nothing drawn.
     await page.evaluate(() => {
@@ -410,7 +375,7 @@ describe('the anti-bot gate appearing mid-session', () => {
     await page.waitForTimeout(1_000);
     expect(await badgeSummary(page)).toEqual([]);
 
-    await page.evaluate(() => document.getElementById('lsm-test-gate')!.remove());
+    await removeGate(page);
     await waitForBadges(page, '[data-lsm-kind="safety"]', rows + 1);
     const badges = await badgeSummary(page);
     const bySku = (kind: string) => skuStatus(badges, kind).filter(({ sku }) => sku !== 'GATED-ROW-01');
@@ -422,17 +387,10 @@ describe('the anti-bot gate appearing mid-session', () => {
   });
 
   it('a gate that is present but hidden does not stop the badges', async () => {
-    const page = await openFixture(ext.context, 'inventory-en-table');
-    const rows = EXPECTED_PAGES['inventory-en-table']!.skus.length;
-    await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
-    await page.evaluate(() => {
-      const mask = document.createElement('div');
-      mask.className = 'baxia-dialog-mask';
-      mask.style.display = 'none';
-      document.body.append(mask);
-    });
+    const { page, expected } = await openWithSkuBadges(ext.context, 'inventory-en-table');
+    await showCaptchaMask(page, { hidden: true });
     await page.waitForTimeout(800);
-    await waitForBadges(page, '[data-lsm-kind="safety"]', rows);
+    await waitForBadges(page, '[data-lsm-kind="safety"]', expected.safety.length);
     await page.close();
   });
 });

@@ -7,23 +7,12 @@
  * PRIVACY.md says what this test checks; change both together.
  */
 import type { CDPSession, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-  fixtureUrl,
-  launchWithExtension,
-  listFixtures,
-  openExtensionPage,
-  openFixture,
-  settleBadges,
-  type Extension,
-} from './browser';
+import { fixtureUrl, listFixtures, openExtensionPage, openFixture, settleBadges } from './browser';
+import { launchForFile } from './suite';
 
-let ext: Extension;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-});
-afterAll(() => ext?.close());
+const ext = launchForFile();
 
 interface Recorded {
   url: string;

@@ -3,26 +3,13 @@
  * fixture pages' own content and network alone. Badge assertions live in badges.test.ts.
  */
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SELLER_CENTER_MATCHES } from '../../lib/seller-center-hosts';
-import {
-  badgeSummary,
-  collectPageErrors,
-  contentScriptWorlds,
-  launchWithExtension,
-  listFixtures,
-  openBlank,
-  openFixture,
-  pageOwnText,
-  type Extension,
-} from './browser';
+import { badgeSummary, collectPageErrors, contentScriptWorlds, listFixtures, openBlank, openFixture, pageOwnText } from './browser';
+import { launchForFile } from './suite';
 
-let ext: Extension;
-beforeAll(async () => {
-  ext = await launchWithExtension();
-});
-afterAll(() => ext?.close());
+const ext = launchForFile();
 
 /** Runs `work`, returning the hosts of every http(s) request the browser made meanwhile (pages and worker). */
 async function requestedHosts(work: () => Promise<void>): Promise<string[]> {
