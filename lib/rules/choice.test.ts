@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
+import { GOOD_STORE } from '../../test/fixtures/stores';
 import { DEFAULT_POLICY } from '../policy/table';
 import type { StoreFigures } from '../records';
 import { choiceAdmission } from './choice';
 
-const passing: Partial<StoreFigures> = {
-  fulfilmentP95Days: 5,
-  cancellationRatePct: 0.5,
-  pickingAccuracyPct: 99.99,
-  syncErrorPct: 0.1,
-};
-
 const statusOf = (figures: Partial<StoreFigures>, rule: string) =>
-  choiceAdmission({ ...passing, ...figures }, DEFAULT_POLICY).criteria.find((c) => c.rule === rule)?.status;
+  choiceAdmission({ ...GOOD_STORE, ...figures }, DEFAULT_POLICY).criteria.find((c) => c.rule === rule)?.status;
 
 describe('Choice admission C1..C4', () => {
   it('passes when every metric holds', () => {
-    const verdict = choiceAdmission(passing, DEFAULT_POLICY);
+    const verdict = choiceAdmission(GOOD_STORE, DEFAULT_POLICY);
     expect(verdict.status).toBe('pass');
     expect(verdict.criteria.map((c) => c.rule)).toEqual(['C1', 'C2', 'C3', 'C4']);
   });
@@ -58,13 +52,13 @@ describe('Choice admission C1..C4', () => {
   });
 
   it('is unknown, never a pass, while a metric is missing; a fail wins over unknown', () => {
-    expect(choiceAdmission({ ...passing, pickingAccuracyPct: null }, DEFAULT_POLICY).status).toBe('unknown');
-    expect(choiceAdmission({ ...passing, pickingAccuracyPct: null, syncErrorPct: 1 }, DEFAULT_POLICY).status).toBe('fail');
+    expect(choiceAdmission({ ...GOOD_STORE, pickingAccuracyPct: null }, DEFAULT_POLICY).status).toBe('unknown');
+    expect(choiceAdmission({ ...GOOD_STORE, pickingAccuracyPct: null, syncErrorPct: 1 }, DEFAULT_POLICY).status).toBe('fail');
     expect(statusOf({ syncErrorPct: null }, 'C4')).toBe('unknown');
   });
 
   it('explains C4 with its signed figure and the plus-or-minus threshold', () => {
-    const c4 = choiceAdmission({ ...passing, syncErrorPct: -0.4 }, DEFAULT_POLICY).criteria[3]!;
+    const c4 = choiceAdmission({ ...GOOD_STORE, syncErrorPct: -0.4 }, DEFAULT_POLICY).criteria[3]!;
     expect(c4).toMatchObject({ rule: 'C4', status: 'fail', source: 'policy_src_choice', what: 'rule_C4_what', todo: 'rule_C4_todo', params: { threshold: 0.3 } });
     expect(c4.checks[0]).toMatchObject({ figure: -0.4, threshold: 0.3, comparison: 'within', unit: 'percent', policyKey: 'syncErrorMaxPct' });
   });

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { GOOD_STORE } from '../../test/fixtures/stores';
 import { DEFAULT_POLICY } from '../policy/table';
 import type { StoreFigures } from '../records';
 import { eligibility } from './eligibility';
 
-const passing: StoreFigures = {
-  dsrDescription: 4.9,
-  dsrService: 4.9,
-  dsrLogistics: 4.9,
-  orders30d: 800,
-  fakeShipments30d: 0,
-  overtimeUnshipped30d: 0,
-  replenishmentsPerWeek: 3,
-  storeEntity: 'enterprise',
-  fulfilmentP95Days: null,
-  cancellationRatePct: null,
-  pickingAccuracyPct: null,
-  syncErrorPct: null,
-};
-
-const judge = (figures: Partial<StoreFigures>) => eligibility({ ...passing, ...figures }, DEFAULT_POLICY);
+const judge = (figures: Partial<StoreFigures>) => eligibility({ ...GOOD_STORE, ...figures }, DEFAULT_POLICY);
 const statusOf = (figures: Partial<StoreFigures>, rule: string) => judge(figures).criteria.find((c) => c.rule === rule)?.status;
 
 describe('eligibility E1..E5', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { GOOD_STORE } from '../../test/fixtures/stores';
 import { effectivePolicy } from '../policy/overrides';
 import { POLICY_KEYS, UNIT_RANGES, type Policy } from '../policy/table';
 import { MARKETS, STORE_ENTITIES, type StoreFigures } from '../records';
@@ -251,26 +252,11 @@ const storeFigures = fc.record({
   syncErrorPct: fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null, freq: 5 }),
 }) satisfies fc.Arbitrary<StoreFigures>;
 
-/** A store that meets every criterion of the default policy, to make "eligible" reachable often. */
-const goodStore: StoreFigures = {
-  dsrDescription: 4.9,
-  dsrService: 4.9,
-  dsrLogistics: 4.9,
-  orders30d: 800,
-  fakeShipments30d: 0,
-  overtimeUnshipped30d: 0,
-  replenishmentsPerWeek: 3,
-  storeEntity: 'enterprise',
-  fulfilmentP95Days: 5,
-  cancellationRatePct: 0.5,
-  pickingAccuracyPct: 99.99,
-  syncErrorPct: 0.1,
-};
-/** Mostly good stores with a few random figures: both outcomes stay common. */
+/** Mostly good stores (GOOD_STORE, to make "eligible" reachable often) with a few random figures: both outcomes stay common. */
 const store = fc.oneof(
   storeFigures,
-  fc.subarray(Object.keys(goodStore) as (keyof StoreFigures)[]).chain((keys) =>
-    storeFigures.map((random) => ({ ...goodStore, ...Object.fromEntries(keys.map((k) => [k, random[k]])) }) as StoreFigures),
+  fc.subarray(Object.keys(GOOD_STORE) as (keyof StoreFigures)[]).chain((keys) =>
+    storeFigures.map((random) => ({ ...GOOD_STORE, ...Object.fromEntries(keys.map((k) => [k, random[k]])) }) as StoreFigures),
   ),
 );
 
@@ -317,7 +303,7 @@ describe('eligibility, property-based', () => {
 
   it('is never eligible when a needed figure is missing; each criterion is unknown, never a pass, without its figures', () => {
     fc.assert(
-      fc.property(store, fc.constantFrom(...(Object.keys(goodStore) as (keyof StoreFigures)[])), policy, (s, missing, p) => {
+      fc.property(store, fc.constantFrom(...(Object.keys(GOOD_STORE) as (keyof StoreFigures)[])), policy, (s, missing, p) => {
         const verdict = eligibility({ ...s, [missing]: null }, p);
         const partial = { ...s } as Partial<StoreFigures>;
         delete partial[missing];
