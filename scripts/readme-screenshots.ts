@@ -7,58 +7,62 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { launchWithExtension, openExtensionPage, openFixture, settleBadges } from '../test/e2e/browser';
+import { launchWithExtension, openExtensionPage, openFixture, settleBadges, type Extension } from '../test/e2e/browser';
 import { prepareEnvironment } from '../test/e2e/environment';
+import type { FixtureUrlOptions } from '../test/e2e/fixture-server';
 import { REPO_ROOT } from '../test/e2e/paths';
 
 const DOCS = join(REPO_ROOT, 'docs');
 
-/** Opens the explanation of one badge by keyboard focus, as a seller tabbing through the page would. */
-async function focusBadge(page: Page, selector: string): Promise<void> {
-  await page.locator(`${selector} button.badge`).first().focus();
-  await page.locator(`${selector} .explain`).first().waitFor({ state: 'visible' });
+interface BadgeShot {
+  fixture: string;
+  url?: FixtureUrlOptions;
+  height: number;
+  /** The badge whose explanation shows. */
+  badge: string;
+  /** How it opens: keyboard focus, as a seller tabbing through the page would, or a click. */
+  open: 'focus' | 'click';
+}
+
+/** A fixture page with its badges drawn and one badge's explanation open. */
+async function badgePage(ext: Extension, { fixture, url, height, badge, open }: BadgeShot): Promise<Page> {
+  const page = await openFixture(ext.context, fixture, url);
+  await page.setViewportSize({ width: 1280, height });
+  await settleBadges(page);
+  const button = page.locator(`${badge} button.badge`).first();
+  await (open === 'focus' ? button.focus() : button.click());
+  await page.locator(`${badge} .explain`).first().waitFor({ state: 'visible' });
+  return page;
 }
 
 async function main(): Promise<void> {
   const environment = await prepareEnvironment({ build: !process.argv.includes('--skip-build') });
   const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port, headless: true });
   try {
-    const shots: [string, () => Promise<void>][] = [
-      ['badges-inventory.png', async () => {
-        const page = await openFixture(ext.context, 'inventory-zh-fusion');
-        await page.setViewportSize({ width: 1280, height: 720 });
-        await settleBadges(page);
-        await focusBadge(page, '[data-lsm-kind="safety"][data-lsm-sku="ES-CHAIR-002"]');
-        await page.screenshot({ path: join(DOCS, 'badges-inventory.png') });
-        await page.close();
-      }],
-      ['badges-store.png', async () => {
-        const page = await openFixture(ext.context, 'store-performance-en', { channelId: '2001' });
-        await page.setViewportSize({ width: 1280, height: 640 });
-        await settleBadges(page);
-        await focusBadge(page, '[data-lsm-kind="eligibility"][data-lsm-criterion="all"]');
-        await page.screenshot({ path: join(DOCS, 'badges-store.png') });
-        await page.close();
-      }],
-      ['badges-event-log.png', async () => {
-        const page = await openFixture(ext.context, 'event-log-zh');
-        await page.setViewportSize({ width: 1280, height: 720 });
-        await settleBadges(page);
-        await page.locator('[data-lsm-kind="event-code"][data-lsm-code="SA-118"] button.badge').first().click();
-        await page.locator('[data-lsm-kind="event-code"][data-lsm-code="SA-118"] .explain').first().waitFor({ state: 'visible' });
-        await page.screenshot({ path: join(DOCS, 'badges-event-log.png') });
-        await page.close();
-      }],
+    const shots: [file: string, open: () => Promise<Page>, fullPage?: boolean][] = [
+      ['badges-inventory.png', () =>
+        badgePage(ext, { fixture: 'inventory-zh-fusion', height: 720, badge: '[data-lsm-kind="safety"][data-lsm-sku="ES-CHAIR-002"]', open: 'focus' })],
+      ['badges-store.png', () =>
+        badgePage(ext, {
+          fixture: 'store-performance-en',
+          url: { channelId: '2001' },
+          height: 640,
+          badge: '[data-lsm-kind="eligibility"][data-lsm-criterion="all"]',
+          open: 'focus',
+        })],
+      ['badges-event-log.png', () =>
+        badgePage(ext, { fixture: 'event-log-zh', height: 720, badge: '[data-lsm-kind="event-code"][data-lsm-code="SA-118"]', open: 'click' })],
       ['popup.png', async () => {
         const page = await openExtensionPage(ext, 'popup.html');
         await page.setViewportSize({ width: 400, height: 640 });
         await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: join(DOCS, 'popup.png'), fullPage: true });
-        await page.close();
-      }],
+        return page;
+      }, true],
     ];
-    for (const [file, take] of shots) {
-      await take();
+    for (const [file, open, fullPage = false] of shots) {
+      const page = await open();
+      await page.screenshot({ path: join(DOCS, file), fullPage });
+      await page.close();
       console.log(`  docs/${file}`);
     }
   } finally {
