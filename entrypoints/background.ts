@@ -2,6 +2,7 @@ import { browserTimeZone, localDay } from '@/lib/history/clock';
 import { openHistory, type HistoryDb } from '@/lib/history/db';
 import { pruneSnapshots } from '@/lib/history/prune';
 import { createHandler } from '@/lib/message-handler';
+import { noticeBoard } from '@/lib/notices';
 import { reminderCycle } from '@/lib/reminders/cycle';
 import { notificationText } from '@/lib/reminders/notify';
 import { readSettings, SETTINGS_KEY, settingsLang, type Settings } from '@/lib/settings/schema';
@@ -18,6 +19,8 @@ const ALARMS = {
 } as const;
 
 const NOTIFICATION_PREFIX = 'reminder:';
+/** lib/notices.ts: what the popup and options page must tell the seller, kept beside the settings. */
+const NOTICES_KEY = 'local:notices';
 
 export default defineBackground(() => {
   let connection: Promise<HistoryDb> | undefined;
@@ -33,6 +36,15 @@ export default defineBackground(() => {
     return read;
   };
 
+  // Chrome says whether notifications are blocked for the extension; Firefox has no such call.
+  const permissionLevel =
+    typeof browser.notifications.getPermissionLevel === 'function' ? () => browser.notifications.getPermissionLevel() : undefined;
+  const notices = noticeBoard({
+    load: () => storage.getItem(NOTICES_KEY),
+    save: (next) => storage.setItem(NOTICES_KEY, next),
+    permissionLevel,
+  });
+
   const handle = createHandler({
     db,
     readSettings: settings,
@@ -40,11 +52,15 @@ export default defineBackground(() => {
     now: () => Date.now(),
     timeZone: browserTimeZone(),
     locale: navigator.language,
+    notices,
   });
   const extensionOrigin = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handle(message, sender.url?.startsWith(extensionOrigin) ? 'ui' : 'content'),
-  );
+  browser.runtime.onMessage.addListener(async (message, sender) => {
+    const answer = await handle(message, sender.url?.startsWith(extensionOrigin) ? 'ui' : 'content');
+    // The seller sees the failure's message; the console keeps its technical detail.
+    if (!answer.ok) console.warn(`[Local Stock Copilot] ${answer.error.key}: ${answer.error.detail}`);
+    return answer;
+  });
 
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === ALARMS.plan.name) await remind();
@@ -67,19 +83,29 @@ export default defineBackground(() => {
   }
 
   async function remind(): Promise<void> {
+    // Nothing would be shown, and a plan would count its SKUs as told: wait until they are allowed again.
+    if ((await permissionLevel?.()) === 'denied') return;
     const current = await settings();
     const result = await reminderCycle(await db(), { settings: current, now: Date.now(), timeZone: browserTimeZone() });
     if (result.skipped > 0) console.warn(`[Local Stock Copilot] ${result.skipped} stored records skipped:`, result.problems);
     const lang = settingsLang(current, navigator.language);
     for (const notification of result.notifications) {
       const { title, message } = notificationText(lang, notification);
-      await browser.notifications.create(`${NOTIFICATION_PREFIX}${notification.storeId}`, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title,
-        message,
-      });
+      try {
+        await browser.notifications.create(`${NOTIFICATION_PREFIX}${notification.storeId}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title,
+          message,
+        });
+      } catch (error) {
+        // Firefox refuses when notifications are blocked: the popup and options page say so.
+        console.warn('[Local Stock Copilot] notification not shown:', error);
+        await notices.set('notificationsBlocked', { detail: `notifications.create: ${String(error)}` });
+        return;
+      }
     }
+    if (result.notifications.length > 0) await notices.set('notificationsBlocked', null);
   }
 
   async function prune(): Promise<void> {

@@ -4,6 +4,7 @@ import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../test/fixture
 import type { HistoryDb } from './history/db';
 import { createHandler } from './message-handler';
 import { BackgroundError, sendToBackground, type Request, type Sender } from './messages';
+import { noticeBoard } from './notices';
 import { defaultSettings, type Settings } from './settings/schema';
 
 const NOW = at('2026-03-10', 12);
@@ -24,6 +25,7 @@ beforeEach(async () => {
     now: () => NOW,
     timeZone: SHANGHAI,
     locale: 'zh-CN',
+    notices: noticeBoard({ load: async () => null, save: async () => {} }),
   });
 });
 
@@ -95,7 +97,7 @@ describe('the worker\'s message handler', () => {
     expect((await send({ type: 'glossary/list' })).entries).toHaveLength(1);
   });
 
-  it('puts the settings back when the history cannot be written', async () => {
+  it('keeps the settings when the history cannot be written', async () => {
     const file = await send({ type: 'backup/export' });
     const before = settings;
     const other = JSON.stringify({ ...JSON.parse(file.text), settings: { ...before, retentionDays: 90 } });

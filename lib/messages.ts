@@ -12,6 +12,7 @@ import {
 } from './history/schema';
 import { describeIssues } from './history/validate';
 import { catalogKeys, type MessageKey } from './i18n';
+import { noticesSchema } from './notices';
 import { eventCodeSchema, pageReadingSchema } from './records';
 import { storePlanSchema } from './reminders/schema';
 
@@ -69,6 +70,10 @@ const FROM_UI = {
     { storeId, sku: z.string().check(z.minLength(1)), reason: reminderReasonSchema, until: z.nullable(z.number()) },
     nothing,
   ),
+  /** What the worker has to tell the seller outside any answer (lib/notices.ts). */
+  'notices/get': message({}, noticesSchema),
+  /** The seller has read the storage-full notice. */
+  'notices/dismiss': message({ notice: z.literal('storageFull') }, nothing),
 };
 
 export const PROTOCOL = { ...FROM_CONTENT, ...FROM_UI };

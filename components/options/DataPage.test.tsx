@@ -71,6 +71,14 @@ describe('data page', () => {
     expect(ui.get('[role="alert"]').textContent).toContain('This file is not valid JSON');
   });
 
+  it('says what to do when storage is too full to import', async () => {
+    const { ui } = await page({ failures: { 'backup/import': { key: 'history_error_storageFull', detail: 'backup/import: QuotaExceededError' } } });
+    await chooseFile(ui.field('Restore from a backup (choose a .json file)'), new File(['{}'], 'mine.json'));
+    await click(ui.button('Restore and replace'));
+    expect(ui.get('[role="alert"]').textContent).toContain("The browser's storage is full, so this was not saved. To make room");
+    expect(ui.get('[role="alert"] code').textContent).toBe('backup/import: QuotaExceededError');
+  });
+
   it('can cancel an import', async () => {
     const { ui, world } = await page();
     await chooseFile(ui.field('Restore from a backup (choose a .json file)'), new File(['{}'], 'mine.json'));

@@ -78,6 +78,32 @@ describe('options page', () => {
     expect(ui.root.querySelector('.intro')).toBeNull();
   });
 
+  it('names the settings that fell back to their defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), language: 'en', notifications: introSeen, retentionDays: -1, leadTimeDays: { ES: 0 } } });
+    const background = fakeBackground({ stores });
+    const ui = await mount(
+      <Options send={background.send} settingsStore={settingsStore} browserLocale="en-US" today="2025-11-20" now={() => 0} download={vi.fn()} />,
+    );
+    const note = ui.get('[data-notice="settings-fell-back"]');
+    expect(note.textContent).toContain('Some saved settings were not valid; their defaults are in use.');
+    expect([...note.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Lead time · Spain', 'Days kept']);
+  });
+
+  it('shows storage full on every page, and blocked notifications in the notification settings', async () => {
+    const notices = {
+      storageFull: { at: 0, prunedBefore: '2024-11-01', saved: true, detail: 'QuotaExceededError' },
+      notificationsBlocked: { detail: 'notifications.getPermissionLevel() is "denied"' },
+    };
+    const { ui } = await options('#/history', {}, { notices });
+    expect(ui.get('[data-notice="storage-full"]').textContent).toContain('To keep recording, the oldest daily figures (before Nov 1, 2024) were deleted');
+    expect(ui.get('[data-notice="storage-full"] a').getAttribute('href')).toBe('#/settings');
+    expect(ui.root.querySelector('[data-notice="notifications-blocked"]')).toBeNull();
+    await go('#/settings');
+    const blocked = ui.get('[aria-labelledby="set-notify"] [data-notice="notifications-blocked"]');
+    expect(blocked.textContent).toContain('reminders will not appear');
+    expect(blocked.textContent).toContain('allow notifications for your browser');
+  });
+
   it("charts a SKU's history: stock against the water line, days of cover and turnover, with a table", async () => {
     const { entries, christmas } = DEFAULT_POLICY;
     // The last day before the shipped Spanish Christmas window, and its first day.

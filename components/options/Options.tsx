@@ -12,7 +12,9 @@ import { DataPage } from './DataPage';
 import { GlossaryPage } from './GlossaryPage';
 import { HistoryPage } from './HistoryPage';
 import { NotificationIntro } from './NotificationIntro';
+import { StorageFullNotice, useNotices } from './Notices';
 import { PAGES, parseRoute, routeHref, type Page } from './route';
+import { pathLabel } from './settings/draft';
 import { SettingsPage } from './settings/SettingsPage';
 
 export interface OptionsProps {
@@ -68,6 +70,7 @@ export function Options({ send, settingsStore, browserLocale, today, now, downlo
   const loaded = usePageSettings(settingsStore, browserLocale, today);
   const route = useRoute();
   const storeIds = useStoreIds(send);
+  const { notices, dismissStorageFull } = useNotices(send);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownPage = useRef<Page | null>(null);
   // A new page: keyboard and screen-reader users start at its heading, as after a page load.
@@ -89,7 +92,16 @@ export function Options({ send, settingsStore, browserLocale, today, now, downlo
   const page = {
     history: () => <HistoryPage lang={lang} send={send} rules={rules} storeIds={ids} params={route.params} navigate={navigate} />,
     'at-risk': () => <AtRiskPage lang={lang} send={send} storeIds={ids} params={route.params} navigate={navigate} />,
-    settings: () => <SettingsPage lang={lang} stored={loaded.settings} store={settingsStore} today={today} now={now} />,
+    settings: () => (
+      <SettingsPage
+        lang={lang}
+        stored={loaded.settings}
+        store={settingsStore}
+        today={today}
+        now={now}
+        notificationsBlocked={notices.notificationsBlocked}
+      />
+    ),
     glossary: () => <GlossaryPage lang={lang} send={send} policy={rules.policy} />,
     data: () => <DataPage lang={lang} send={send} settingsStore={settingsStore} download={download} storeIds={ids} />,
   }[route.page];
@@ -103,11 +115,19 @@ export function Options({ send, settingsStore, browserLocale, today, now, downlo
         <NotificationIntro lang={lang} settings={loaded.settings} store={settingsStore} policy={rules.policy} />
       )}
       {loaded.problems.length > 0 && (
-        <p class="note" role="note">
-          <span aria-hidden="true">! </span>
-          {t(lang, 'options_settingsFellBack')}
-        </p>
+        <div class="note" role="note" data-notice="settings-fell-back">
+          <p>
+            <span aria-hidden="true">! </span>
+            {t(lang, 'options_settingsFellBack')}
+          </p>
+          <ul>
+            {[...new Set(loaded.problems.map((problem) => pathLabel(lang, problem.path)))].map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </div>
       )}
+      {notices.storageFull && <StorageFullNotice lang={lang} notice={notices.storageFull} href={routeHref} onDismiss={dismissStorageFull} />}
       <main>
         <h2 id="page-heading" ref={heading} tabIndex={-1}>
           {t(lang, PAGE_TITLE[route.page])}

@@ -114,6 +114,30 @@ describe('popup', () => {
     expect(ui.get('#check-panel-code .headline').textContent).toContain('Pallet too high');
   });
 
+  it('says storage was full, what was done and what to do, and lets the seller dismiss it', async () => {
+    const storageFull = { at: Date.UTC(2025, 10, 19, 8), prunedBefore: '2024-11-01', saved: false, detail: 'reading/save: QuotaExceededError' };
+    const { ui, world } = await popup({ world: { notices: { storageFull, notificationsBlocked: null } } });
+    const notice = ui.get('[data-notice="storage-full"]');
+    expect(notice.textContent).toContain("the browser's storage was full, so the figures read from the Seller Center page were not saved");
+    expect(notice.textContent).toContain('The oldest daily figures (before Nov 1, 2024) were deleted');
+    expect(notice.textContent).toContain('To make room: lower “Days kept” in Settings');
+    expect(notice.querySelector('code')?.textContent).toBe('reading/save: QuotaExceededError');
+    expect([...notice.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${OPTIONS}#/settings`, `${OPTIONS}#/data`]);
+    await click(ui.button('Dismiss'));
+    expect(world.requests).toContainEqual({ type: 'notices/dismiss', notice: 'storageFull' });
+    expect(ui.root.querySelector('[data-notice="storage-full"]')).toBeNull();
+  });
+
+  it('says notifications are blocked while reminders are wanted, and nothing when they are off', async () => {
+    const notices = { storageFull: null, notificationsBlocked: { detail: 'notifications.create: blocked' } };
+    const chosen = (mode: Settings['notifications']['mode']) => ({ notifications: { ...defaultSettings().notifications, mode, introSeen: true } });
+    const on = await popup({ world: { notices }, settings: chosen('digest') });
+    expect(on.ui.get('[data-notice="notifications-blocked"]').textContent).toContain('does not let this extension show notifications');
+    on.ui.unmount();
+    const off = await popup({ world: { notices }, settings: chosen('off') });
+    expect(off.ui.root.querySelector('[data-notice]')).toBeNull();
+  });
+
   it('points to the settings when stored settings fell back to defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), retentionDays: -1 } });
     const background = fakeBackground();

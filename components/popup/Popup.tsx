@@ -4,6 +4,7 @@ import { AtRiskList } from '@/components/ui/AtRiskList';
 import type { Send } from '@/components/ui/background';
 import { useLoad, usePageSettings, useStoreIds, type Loadable } from '@/components/ui/hooks';
 import type { SettingsStore } from '@/components/ui/settings-store';
+import { NotificationsBlockedNotice, StorageFullNotice, useNotices } from '@/components/options/Notices';
 import { routeHref } from '@/components/options/route';
 import { Tabs, type TabDef } from '@/components/ui/Tabs';
 import { langFromLocale, t, type Lang } from '@/lib/i18n';
@@ -64,6 +65,7 @@ function AtRiskSection({ lang, send, tab, optionsUrl }: { lang: Lang; send: Send
 
 export function Popup({ send, settingsStore, tab, browserLocale, today, optionsUrl }: PopupProps) {
   const loaded = usePageSettings(settingsStore, browserLocale, today);
+  const { notices, dismissStorageFull } = useNotices(send);
   const [selected, setSelected] = useState<CheckId>('safety');
   const [glossary, reloadGlossary] = useLoad(
     () => send({ type: 'glossary/list' }).then(({ entries }) => Object.fromEntries(entries.map((entry) => [entry.code, entry.meaning]))),
@@ -115,6 +117,19 @@ export function Popup({ send, settingsStore, tab, browserLocale, today, optionsU
             {t(lang, 'popup_openSettings')}
           </a>
         </p>
+      )}
+      {notices.storageFull && (
+        <StorageFullNotice
+          lang={lang}
+          notice={notices.storageFull}
+          href={(page) => optionsUrl + routeHref(page)}
+          target="_blank"
+          onDismiss={dismissStorageFull}
+        />
+      )}
+      {/* Only once reminders are wanted: before the seller's choice, or with them off, a block changes nothing. */}
+      {notices.notificationsBlocked && loaded.settings.notifications.introSeen && loaded.settings.notifications.mode !== 'off' && (
+        <NotificationsBlockedNotice lang={lang} notice={notices.notificationsBlocked} />
       )}
       <TabStatusView lang={lang} tab={tab} />
       <AtRiskSection lang={lang} send={send} tab={tab} optionsUrl={optionsUrl} />

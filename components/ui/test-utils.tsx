@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 
 import { backgroundSender, type Failure, type MessageType, type Request } from '@/lib/messages';
 import { STORE_NAMES, type GlossaryEntry, type SkuSnapshot, type StoreRecord } from '@/lib/history/schema';
+import { NO_NOTICES, type Notices } from '@/lib/notices';
 import type { StorePlan } from '@/lib/reminders/schema';
 
 /** Test helpers for the popup and options components (happy-dom): mount, type, submit, and a fake worker. */
@@ -114,6 +115,7 @@ export interface FakeWorld {
   snapshots: SkuSnapshot[];
   /** Stored records the worker could not read and left out of its files. */
   skipped: number;
+  notices: Notices;
   /** Messages that fail with this failure instead of answering. */
   failures: Partial<Record<MessageType, Failure>>;
   /** Every request the components sent, in order. */
@@ -125,7 +127,7 @@ export interface FakeWorld {
  * answer), from an in-memory world the test can inspect.
  */
 export function fakeBackground(initial: Partial<FakeWorld> = {}) {
-  const world: FakeWorld = { stores: [], plans: {}, glossary: [], snapshots: [], skipped: 0, failures: {}, requests: [], ...initial };
+  const world: FakeWorld = { stores: [], plans: {}, glossary: [], snapshots: [], skipped: 0, notices: NO_NOTICES, failures: {}, requests: [], ...initial };
   const answer = (request: Request): unknown => {
     switch (request.type) {
       case 'stores/list':
@@ -161,6 +163,11 @@ export function fakeBackground(initial: Partial<FakeWorld> = {}) {
         return { fileName: 'snapshots.csv', text: 'storeId,sku\n', skipped: world.skipped, problems: [] };
       case 'data/delete-all':
         Object.assign(world, { stores: [], plans: {}, glossary: [], snapshots: [] });
+        return {};
+      case 'notices/get':
+        return world.notices;
+      case 'notices/dismiss':
+        world.notices = { ...world.notices, [request.notice]: null };
         return {};
       default:
         throw new Error(`the fake worker does not answer ${request.type}`);

@@ -21,7 +21,11 @@ export async function pruneSnapshots(
   db: HistoryDb,
   { retentionDays, today }: { retentionDays: number; today: Day },
 ): Promise<PruneResult> {
-  const cutoff = addDays(today, -retentionDays);
+  return pruneBefore(db, addDays(today, -retentionDays));
+}
+
+/** Deletes the daily snapshots of every day before `cutoff`, and the recent record of a SKU last seen before it. */
+export async function pruneBefore(db: HistoryDb, cutoff: Day): Promise<PruneResult> {
   const before = IDBKeyRange.upperBound(cutoff, true);
   return {
     skuSnapshots: await deleteByDay(db, 'skuSnapshots', before),

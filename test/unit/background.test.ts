@@ -82,6 +82,42 @@ describe('background worker', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
+  it('Firefox: a notification the browser refuses becomes a notice for the pages, cleared once one is shown', async () => {
+    await startWorker();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('notifications are blocked'));
+    await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('A', { sellable: 0 })]) }, SELLER_CENTER);
+    await planAlarm();
+    expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({
+      ok: true,
+      data: { notificationsBlocked: { detail: expect.stringContaining('notifications are blocked') } },
+    });
+    expect(warn).toHaveBeenCalled();
+    await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('B', { sellable: 0 })]) }, SELLER_CENTER);
+    await planAlarm();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['reminder:2088']);
+    expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { notificationsBlocked: null } });
+    warn.mockRestore();
+  });
+
+  it("Chrome: while notifications are blocked, says so and plans nothing, so that nothing counts as told", async () => {
+    let level = 'denied';
+    Object.assign(fakeBrowser.notifications, { getPermissionLevel: async () => level });
+    try {
+      await startWorker();
+      await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('A', { sellable: 0 })]) }, SELLER_CENTER);
+      await planAlarm();
+      expect(await fakeBrowser.notifications.getAll()).toEqual({});
+      expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { notificationsBlocked: { detail: expect.stringContaining('denied') } } });
+      level = 'granted';
+      await planAlarm();
+      expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['reminder:2088']);
+      expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { notificationsBlocked: null } });
+    } finally {
+      delete (fakeBrowser.notifications as { getPermissionLevel?: unknown }).getPermissionLevel;
+    }
+  });
+
   it('opens the store\'s at-risk view when a notification is clicked', async () => {
     await startWorker();
     const opened = vi.spyOn(fakeBrowser.tabs, 'create');

@@ -1,7 +1,10 @@
 /**
  * The seller's data survives what can go wrong around it (fake-indexeddb, through the worker's
  * message handler, as the extension's pages and content script reach it):
- * - storage full (QuotaExceededError) on a page save or an import: caught, reported, nothing half-written;
+ * - storage full (QuotaExceededError) on a page save: the oldest month of snapshots goes and the save
+ *   is tried once more; when storage stays full the figures are dropped whole; either way the seller
+ *   is told (a notice for the popup and options page) what happened and what to do;
+ * - storage full on an import: caught, reported, nothing half-written;
  * - the worker killed part-way through an import: the history it had is still there;
  * - every earlier database version kept in test/fixtures/db opens at today's version with every
  *   record readable, and goes through export -> wipe -> import deep-equal, settings included;
@@ -16,9 +19,10 @@ import { at, freshName, inventoryReading, SHANGHAI, skuRow, writeRawVersion } fr
 import { DB_VERSION, openHistory, type HistoryDb } from '../../lib/history/db';
 import { exportBackup } from '../../lib/history/backup';
 import { STORE_NAMES } from '../../lib/history/schema';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import { createHandler } from '../../lib/message-handler';
 import { sendToBackground, type Request, type Sender } from '../../lib/messages';
+import { noticeBoard } from '../../lib/notices';
 import { defaultSettings, readSettings, settingsSchema, type Settings } from '../../lib/settings/schema';
 import { REPO_ROOT } from './built-extension';
 
@@ -46,17 +50,24 @@ interface Worker {
   handle: ReturnType<typeof createHandler>;
 }
 
-function workerOn(db: HistoryDb, settings: Settings = defaultSettings()): Worker {
+function workerOn(db: HistoryDb, settings: Settings = defaultSettings(), now = NOW): Worker {
   const worker = { db, settings, killed: false } as Worker;
+  let notices: unknown;
   worker.handle = createHandler({
     db: async () => worker.db,
     readSettings: async () => worker.settings,
     writeSettings: async (next) => {
       if (!worker.killed) worker.settings = next;
     },
-    now: () => NOW,
+    now: () => now,
     timeZone: SHANGHAI,
     locale: 'zh-CN',
+    notices: noticeBoard({
+      load: async () => notices,
+      save: async (next) => {
+        notices = next;
+      },
+    }),
   });
   worker.send = (request, from = 'ui') => sendToBackground(request, (message) => worker.handle(message, from));
   return worker;
@@ -78,18 +89,21 @@ interface FakeTransaction {
 }
 
 /**
- * From the `after`-th put on, the browser aborts the put's transaction with `errorName`, as Chromium
+ * At the `after`-th put, the browser aborts the put's transaction with `errorName`, as Chromium
  * does when the origin's quota is used up (QuotaExceededError) or when the context holding the
- * connection dies (the transaction never commits). `onAbort` runs at that moment.
+ * connection dies (the transaction never commits). `onAbort` runs at that moment. With
+ * `transactions` above 1, the next transactions that put are aborted too (storage stays full).
  */
-function abortPutsAfter(after: number, errorName: string, onAbort: () => void = () => {}): () => void {
+function abortPutsAfter(after: number, errorName: string, onAbort: () => void = () => {}, transactions = 1): () => void {
   const proto = IDBObjectStore.prototype;
   const original = proto.put;
+  const aborted = new Set<IDBTransaction>();
   let puts = 0;
   proto.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
     const request = original.apply(this, args);
     puts += 1;
-    if (puts === after) {
+    if (puts >= after && aborted.size < transactions && !aborted.has(this.transaction)) {
+      aborted.add(this.transaction);
       // Once the code has issued what it issues in this turn, as the browser would (never inside a put).
       const tx = this.transaction as unknown as FakeTransaction;
       queueMicrotask(() => {
@@ -119,16 +133,54 @@ describe('storage full (QuotaExceededError)', () => {
     before = await everything(worker.db);
   });
 
-  it('on a page save: caught and answered as a failure with the detail; nothing half-written', async () => {
-    const reading = inventoryReading(at('2026-03-10'), [skuRow('NEW-1'), skuRow('NEW-2'), skuRow('NEW-3')], '2088');
+  const newReading = () => inventoryReading(at('2026-03-10'), [skuRow('NEW-1'), skuRow('NEW-2'), skuRow('NEW-3')], '2088');
+  /** The fixture's snapshots are of 2025-12-01 and 02: the oldest month before NOW's month ends on 2025-12-31. */
+  const PRUNED_BEFORE = '2025-12-31';
+  const withoutOldSnapshots = (stores: Record<string, unknown[]>) => ({ ...stores, skuSnapshots: [], storeSnapshots: [], skuRecent: [] });
+
+  it('on a page save: the oldest month of snapshots goes, the figures are saved, and the seller is told', async () => {
+    restore = abortPutsAfter(1, 'QuotaExceededError');
+    expect(await worker.send({ type: 'reading/save', reading: newReading() }, 'content')).toMatchObject({ saved: 3 });
+    const after = await everything(worker.db);
+    expect(after.skuSnapshots!.map((s) => (s as { sku: string }).sku)).toEqual(['NEW-1', 'NEW-2', 'NEW-3']);
+    // Only daily figures went: the seller's notes, event sightings and reminder state stay.
+    for (const kept of ['glossary', 'eventSightings', 'reminderState']) expect(after[kept]).toEqual(before[kept]);
+    expect(after.storeSnapshots).toEqual([]);
+    expect((await worker.send({ type: 'notices/get' })).storageFull).toEqual({
+      at: NOW,
+      prunedBefore: PRUNED_BEFORE,
+      saved: true,
+      detail: expect.stringContaining('QuotaExceededError'),
+    });
+  });
+
+  it('on a page save when storage stays full: the figures are dropped whole, the answer and the notice say so', async () => {
+    restore = abortPutsAfter(1, 'QuotaExceededError', () => {}, 2);
+    const answer = await worker.handle({ type: 'reading/save', reading: newReading() }, 'content');
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { key: 'history_error_storageFull', detail: expect.stringMatching(/^reading\/save: QuotaExceededError.*before 2025-12-31/) },
+    });
+    // Old snapshots pruned before the new ones were dropped; nothing of the new reading written.
+    expect(await everything(worker.db)).toEqual(withoutOldSnapshots(before));
+    expect((await worker.send({ type: 'notices/get' })).storageFull).toMatchObject({ prunedBefore: PRUNED_BEFORE, saved: false });
+  });
+
+  it('on a page save with no snapshot old enough to delete: nothing is deleted or half-written, and the database still works', async () => {
+    // A month after the fixture's days: the newest month is never pruned to make room.
+    const early = workerOn(worker.db, defaultSettings(), at('2025-12-20', 12));
+    const reading = inventoryReading(at('2025-12-20'), [skuRow('NEW-1'), skuRow('NEW-2'), skuRow('NEW-3')], '2088');
     restore = abortPutsAfter(2, 'QuotaExceededError');
-    const answer = await worker.handle({ type: 'reading/save', reading }, 'content');
+    const answer = await early.handle({ type: 'reading/save', reading }, 'content');
     restore();
     restore = null;
-    expect(answer).toMatchObject({ ok: false, error: { key: expect.any(String), detail: expect.stringContaining('reading/save') } });
-    expect(await everything(worker.db)).toEqual(before);
-    // The database still works afterwards.
-    expect(await worker.send({ type: 'reading/save', reading }, 'content')).toMatchObject({ saved: 3 });
+    expect(answer).toMatchObject({ ok: false, error: { key: 'history_error_storageFull', detail: expect.stringContaining('reading/save') } });
+    expect(await everything(early.db)).toEqual(before);
+    expect((await early.send({ type: 'notices/get' })).storageFull).toMatchObject({ prunedBefore: null, saved: false });
+    expect(await early.send({ type: 'reading/save', reading }, 'content')).toMatchObject({ saved: 3 });
+    // Read, the seller dismisses the notice.
+    await early.send({ type: 'notices/dismiss', notice: 'storageFull' });
+    expect((await early.send({ type: 'notices/get' })).storageFull).toBeNull();
   });
 
   it('on an import: caught, the history and the settings stay as they were', async () => {
@@ -138,28 +190,23 @@ describe('storage full (QuotaExceededError)', () => {
     other.settings = { ...other.settings, retentionDays: 365 };
     restore = abortPutsAfter(3, 'QuotaExceededError');
     const answer = await worker.handle({ type: 'backup/import', json: JSON.stringify(other) }, 'ui');
-    expect(answer).toMatchObject({ ok: false });
+    expect(answer).toMatchObject({ ok: false, error: { key: 'history_error_storageFull' } });
     expect(await everything(worker.db)).toEqual(before);
     expect(worker.settings.retentionDays).toBe(90);
   });
 
-  /**
-   * OPEN (reported): a full disk answers `history_error_failed` ("try again later"), which is not
-   * what the seller can act on, and the detail may even say AbortError (the first failed put), not
-   * QuotaExceededError (the transaction's error). Wanted: a key of its own, saying storage is full
-   * and what to do (lower history retention, delete old data after exporting a backup, free disk
-   * space), chosen from `tx.error.name === 'QuotaExceededError'`. When it exists this test turns
-   * red: make it `it`.
-   */
-  it.fails('tells the seller that storage is full and what to do (OPEN: no storage-full message)', async () => {
-    const reading = inventoryReading(at('2026-03-10'), [skuRow('NEW-1'), skuRow('NEW-2')], '2088');
-    restore = abortPutsAfter(1, 'QuotaExceededError');
-    const answer = await worker.handle({ type: 'reading/save', reading }, 'content');
+  it('tells the seller that storage is full and what to do, in both languages', async () => {
+    restore = abortPutsAfter(1, 'QuotaExceededError', () => {}, 2);
+    const answer = await worker.handle({ type: 'reading/save', reading: newReading() }, 'content');
     expect(answer.ok).toBe(false);
-    const key = (answer as { error: { key: Parameters<typeof t>[1]; detail: string } }).error.key;
+    const key = (answer as { error: { key: MessageKey } }).error.key;
     expect(key).not.toBe('history_error_failed');
-    expect(t('en', key)).toMatch(/storage|space|full/i);
-    expect(t('zh', key)).toMatch(/空间|存储|已满/);
+    for (const shown of [key, 'ui_notice_storageFull_todo'] as const) {
+      expect(t('en', shown)).toMatch(/storage is full|storage was full|make room/i);
+      expect(t('en', shown)).toMatch(/Days kept/);
+      expect(t('zh', shown)).toMatch(/空间/);
+      expect(t('zh', shown)).toMatch(/保留天数/);
+    }
   });
 });
 
@@ -185,13 +232,8 @@ describe('the worker killed part-way through an import', () => {
     reopened.close();
   });
 
-  /**
-   * OPEN (reported): the handler writes the file's settings to storage.local BEFORE the history
-   * transaction, and puts the old ones back only if the import fails while the worker is alive.
-   * Killed in between, the seller is left with the file's settings over the old history. Wanted:
-   * write the settings after the history transaction has committed (or keep them inside it).
-   */
-  it.fails('keeps the settings it had too (OPEN: settings are written before the history)', async () => {
+  /** The settings are written only once the history transaction has committed. */
+  it('keeps the settings it had too', async () => {
     const worker = workerOn(await fullHistory(), { ...defaultSettings(), retentionDays: 90 });
     const { text } = await worker.send({ type: 'backup/export' });
     const incoming = JSON.parse(text) as { settings: Settings };

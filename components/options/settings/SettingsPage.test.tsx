@@ -18,7 +18,7 @@ let ui: Mounted;
 /** SettingsPage fed from the store, as the options shell feeds it. */
 function SettingsPageLive({ store, today, now }: { store: SettingsStore; today: string; now: () => number }) {
   const loaded = useSettings(store);
-  return loaded && <SettingsPage lang="en" stored={loaded.settings} store={store} today={today} now={now} />;
+  return loaded && <SettingsPage lang="en" stored={loaded.settings} store={store} today={today} now={now} notificationsBlocked={null} />;
 }
 
 /** The page as the options shell shows it: re-rendered with the stored settings whenever they change. */

@@ -18,7 +18,9 @@ import {
 import { effectivePolicy } from '@/lib/policy/overrides';
 import { MARKETS } from '@/lib/records';
 import { addDays, type Day } from '@/lib/rules/day';
+import type { Notices } from '@/lib/notices';
 import { NOTIFICATION_MODES, type Settings, type SettingsProblem } from '@/lib/settings/schema';
+import { NotificationsBlockedNotice } from '../Notices';
 import { draftOf, draftSchema, inputId, pathLabel, type Draft, type WindowDraft } from './draft';
 
 /**
@@ -246,13 +248,15 @@ function PolicySection({ lang, draft, set, problems, stored }: SectionProps & { 
   );
 }
 
-function NotificationSection({ lang, draft, set, problems, now }: SectionProps & { now: () => number }) {
+function NotificationSection(props: SectionProps & { now: () => number; blocked: Notices['notificationsBlocked'] }) {
+  const { lang, draft, set, problems, now, blocked } = props;
   const n = draft.notifications;
   const setN = (patch: Partial<Draft['notifications']>) => set((d) => ({ ...d, notifications: { ...d.notifications, ...patch } }));
   const snoozed = n.snoozeUntil !== null && n.snoozeUntil > now();
   return (
     <section aria-labelledby="set-notify">
       <h3 id="set-notify">{t(lang, 'options_notify_heading')}</h3>
+      {blocked && <NotificationsBlockedNotice lang={lang} notice={blocked} />}
       <fieldset class="modes">
         <legend>{t(lang, 'options_notify_mode')}</legend>
         {NOTIFICATION_MODES.map((mode) => (
@@ -321,8 +325,16 @@ function RetentionSection({ lang, draft, set, problems }: SectionProps) {
 
 type SaveState = { kind: 'idle' } | { kind: 'saved' } | { kind: 'refused'; problems: SettingsProblem[] } | { kind: 'failed' };
 
-export function SettingsPage(props: { lang: Lang; stored: Settings; store: SettingsStore; today: Day; now: () => number }) {
-  const { lang, stored, store, today, now } = props;
+export function SettingsPage(props: {
+  lang: Lang;
+  stored: Settings;
+  store: SettingsStore;
+  today: Day;
+  now: () => number;
+  /** The worker's word that reminders cannot be shown (lib/notices.ts). */
+  notificationsBlocked: Notices['notificationsBlocked'];
+}) {
+  const { lang, stored, store, today, now, notificationsBlocked } = props;
   const [draft, setDraft] = useState(() => draftOf(stored));
   const [dirty, setDirty] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -369,7 +381,7 @@ export function SettingsPage(props: { lang: Lang; stored: Settings; store: Setti
       <LeadTimeSection {...sectionProps} />
       <SeasonSection {...sectionProps} today={today} />
       <PolicySection {...sectionProps} stored={stored} />
-      <NotificationSection {...sectionProps} now={now} />
+      <NotificationSection {...sectionProps} now={now} blocked={notificationsBlocked} />
       <RetentionSection {...sectionProps} />
       <div class="save-bar">
         <button type="submit" class="primary">
