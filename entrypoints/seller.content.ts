@@ -4,7 +4,7 @@ import { dayOf } from '@/lib/rules/day';
 import { ruleContext } from '@/lib/rules/context';
 import { SELLER_CENTER_MATCHES } from '@/lib/seller-center-hosts';
 import { readSettings, settingsLang, SETTINGS_KEY } from '@/lib/settings/schema';
-import { backgroundSender } from '@/lib/messages';
+import { contentSender, loadMessages } from '@/lib/content-messages';
 
 // The settings item (platform/settings-item.ts) is stored under its key without the area prefix.
 // Read here with storage.local itself: WXT's storage wrapper would more than double what the
@@ -20,7 +20,7 @@ export default defineContentScript({
   matches: SELLER_CENTER_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    const send = backgroundSender((message) => browser.runtime.sendMessage(message));
+    const send = contentSender((message) => browser.runtime.sendMessage(message));
     startPageLoop(
       FEATURES,
       {
@@ -29,12 +29,16 @@ export default defineContentScript({
           const stored = await browser.storage[SETTINGS_AREA].get(SETTINGS_STORAGE_KEY);
           const { settings, problems } = readSettings(stored[SETTINGS_STORAGE_KEY] ?? null);
           if (problems.length > 0) console.warn('[Local Stock Copilot] settings fell back to defaults:', problems);
-          const glossary = await send({ type: 'glossary/list' }).then(
-            (answer) => Object.fromEntries(answer.entries.map((entry) => [entry.code, entry.meaning])),
-            () => ({}),
-          );
           // 'auto' speaks the language the seller chose for Seller Center itself, else the browser's.
           const lang = settingsLang(settings, document.documentElement.lang || navigator.language);
+          // The texts come from the worker (this script carries only their keys): no texts, no badges yet.
+          const [glossary] = await Promise.all([
+            send({ type: 'glossary/list' }).then(
+              (answer) => Object.fromEntries(answer.entries.map((entry) => [entry.code, entry.meaning])),
+              () => ({}),
+            ),
+            loadMessages(send, lang),
+          ]);
           return { lang, settings, rules: ruleContext(settings, dayOf(new Date())), glossary };
         },
         onSetupChange(listener, signal) {

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { backgroundSender, parseAnswer, PROTOCOL, SENDERS, sendToBackground } from './messages';
 
 describe('the message protocol', () => {
-  it('lets content scripts send only the reading and the glossary', () => {
-    expect([...SENDERS.content].sort()).toEqual(['glossary/list', 'glossary/put', 'reading/save']);
+  it('lets content scripts send only the reading, the glossary and ask for the texts', () => {
+    expect([...SENDERS.content].sort()).toEqual(['glossary/list', 'glossary/put', 'messages/get', 'reading/save']);
     expect([...SENDERS.ui].sort()).toEqual(Object.keys(PROTOCOL).sort());
   });
 

@@ -61,6 +61,18 @@ export const eventSightingSchema = z.object({
 });
 export type EventSighting = z.infer<typeof eventSightingSchema>;
 
+/**
+ * The seller's own meaning for an event code the guide does not document: the content script
+ * saves it, the worker keeps it (lib/history/schema.ts lists it among the stored records).
+ */
+export const glossaryEntrySchema = z.object({
+  code: eventCodeSchema,
+  meaning: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  /** Epoch milliseconds. */
+  updatedAt: z.number().check(z.gte(0)),
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
 /** One reading of one page: what a content script sends to the worker. */
 export const pageReadingSchema = z.object({
   /** The store: Seller Center's channelId, or 'default' when the URL has none. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 
-import { eventCodeSchema, skuFiguresSchema, storeFiguresSchema } from '../records';
+import { eventCodeSchema, glossaryEntrySchema, skuFiguresSchema, storeFiguresSchema, type GlossaryEntry } from '../records';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
@@ -69,13 +69,8 @@ export const eventSightingRecordSchema = z.object({
 });
 export type EventSightingRecord = z.infer<typeof eventSightingRecordSchema>;
 
-/** The seller's own meaning for an event code the guide does not document. */
-export const glossaryEntrySchema = z.object({
-  code: eventCodeSchema,
-  meaning: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  updatedAt: epochMs,
-});
-export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+/** The seller's own meaning for an event code the guide does not document (lib/records.ts: the content script sends it). */
+export { glossaryEntrySchema, type GlossaryEntry };
 
 export const REMINDER_REASONS = ['out', 'low', 'will-cross', 'ito-over-90', 'replenishment-short'] as const;
 export const reminderReasonSchema = z.enum(REMINDER_REASONS);
