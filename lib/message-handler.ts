@@ -10,9 +10,11 @@ import {
   snoozeReminder,
 } from './history/read';
 import { localDay } from './history/clock';
+import { saveReadingMakingRoom, StorageFullError } from './history/room';
+import { isStorageFull } from './history/transaction';
 import { contentMessages } from './i18n';
-import { saveReading } from './history/save';
 import { BackgroundError, parseAnswer, parseRequest, type Answer, type Envelope, type MessageType, type Request, type Sender } from './messages';
+import type { NoticeBoard } from './notices';
 import { planStore } from './reminders/cycle';
 import { settingsLang, type Settings } from './settings/schema';
 
@@ -30,14 +32,28 @@ export interface HandlerDeps {
   timeZone: string;
   /** The browser's UI language, for files when the settings say 'auto'. */
   locale: string | undefined;
+  /** Where what the seller must hear outside an answer is kept (storage full on a page save). */
+  notices: NoticeBoard;
 }
 
 type Handlers = { [T in MessageType]: (request: Request<T>) => Promise<Answer<T>> };
 
-function handlers({ db, readSettings, writeSettings, now, timeZone, locale }: HandlerDeps): Handlers {
+function handlers({ db, readSettings, writeSettings, now, timeZone, locale, notices }: HandlerDeps): Handlers {
   const today = () => localDay(now(), timeZone);
   return {
-    'reading/save': async ({ reading }) => saveReading(await db(), reading, { timeZone }),
+    // The content script's answer reaches no one: storage full is kept as a notice for the popup and options page.
+    'reading/save': async ({ reading }) => {
+      try {
+        const { result, room } = await saveReadingMakingRoom(await db(), reading, { timeZone, today: today() });
+        if (room) await notices.set('storageFull', { at: now(), ...room, saved: true });
+        return result;
+      } catch (error) {
+        if (error instanceof StorageFullError) {
+          await notices.set('storageFull', { at: now(), prunedBefore: error.prunedBefore, saved: false, detail: error.message });
+        }
+        throw error;
+      }
+    },
     'glossary/list': async () => {
       const { records, ...rest } = await listGlossary(await db());
       return { entries: records, ...rest };
@@ -70,15 +86,11 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale }: Ha
     'backup/import': async ({ json }) => {
       const parsed = parseBackup(json);
       if (!parsed.ok) throw new BackgroundError(parsed.error);
-      // Settings first, put back if the history cannot be written: all of the file or none of it.
-      const before = await readSettings();
+      // The history first, in one transaction, and the settings only once it has committed: a
+      // failure (or the worker stopped) part-way leaves the old history with the old settings.
+      const imported = await importBackup(await db(), parsed.backup.data);
       await writeSettings(parsed.backup.settings);
-      try {
-        return { imported: await importBackup(await db(), parsed.backup.data) };
-      } catch (error) {
-        await writeSettings(before);
-        throw error;
-      }
+      return { imported };
     },
     'data/delete-all': async () => {
       await deleteAllData(await db());
@@ -91,6 +103,11 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale }: Ha
     },
     'reminders/snooze': async ({ storeId, sku, reason, until }) => {
       await snoozeReminder(await db(), { storeId, sku, reason }, until);
+      return {};
+    },
+    'notices/get': () => notices.read(),
+    'notices/dismiss': async ({ notice }) => {
+      await notices.set(notice, null);
       return {};
     },
   };
@@ -108,7 +125,9 @@ export function createHandler(deps: HandlerDeps) {
       return parseAnswer(request.type, answer);
     } catch (error) {
       if (error instanceof BackgroundError) return { ok: false, error: error.failure };
-      return { ok: false, error: { key: 'history_error_failed', detail: `${request.type}: ${String(error)}` } };
+      // Trying again will not help when storage is full: the seller must make room, and is told how.
+      const key = isStorageFull(error) ? 'history_error_storageFull' : 'history_error_failed';
+      return { ok: false, error: { key, detail: `${request.type}: ${String(error)}` } };
     }
   };
 }

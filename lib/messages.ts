@@ -21,6 +21,7 @@ import {
   type StoreName,
 } from './history/schema';
 import { describeIssues } from './history/validate';
+import { noticesSchema } from './notices';
 import { eventCodeSchema } from './records';
 import { storePlanSchema } from './reminders/schema';
 
@@ -61,6 +62,10 @@ const FROM_UI = {
     { storeId, sku: z.string().check(z.minLength(1)), reason: reminderReasonSchema, until: z.nullable(z.number()) },
     nothing,
   ),
+  /** What the worker has to tell the seller outside any answer (lib/notices.ts). */
+  'notices/get': message({}, noticesSchema),
+  /** The seller has read the storage-full notice. */
+  'notices/dismiss': message({ notice: z.literal('storageFull') }, nothing),
 };
 
 export const PROTOCOL = { ...FROM_CONTENT, ...FROM_UI };
