@@ -2,9 +2,9 @@ import { useEffect } from 'preact/hooks';
 import { z } from 'zod/mini';
 
 import { Explanation } from '@/components/Explanation';
-import { eventCodeModel, eventCodeWord } from '@/components/ui/event-code-model';
 import { TextField } from '@/components/ui/fields';
 import { StatusWord } from '@/components/ui/StatusWord';
+import { eventCodeModel, eventCodeWord } from '@/features/views';
 import { t, type Lang } from '@/lib/i18n';
 import type { Policy } from '@/lib/policy/table';
 import { explainEventCode, normaliseEventCode } from '@/lib/rules/event-code';
