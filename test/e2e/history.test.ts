@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { localDay } from '../../lib/history/clock';
 import { DB_NAME } from '../../lib/history/db';
@@ -20,7 +20,7 @@ import { backgroundSender } from '../../lib/messages';
 import type { PageReading, SkuFigures } from '../../lib/records';
 import { addDays } from '../../lib/rules/day';
 import { SETTINGS_KEY } from '../../lib/settings/schema';
-import { EXPECTED_PAGES } from '../fixtures/pages/expected';
+import { EXPECTED_PAGES, expectedSkuBadges } from '../fixtures/pages/expected';
 import {
   collectPageErrors,
   extensionStorage,
@@ -30,6 +30,7 @@ import {
   waitForBadges,
   type Extension,
 } from './browser';
+import { launchForFile } from './suite';
 
 const STORE = '2001';
 /** A second store, whose out-of-stock SKU shows that a reminder cycle ran and told what was new. */
@@ -44,23 +45,18 @@ const settingsKey = SETTINGS_KEY.replace(/^local:/, '');
 const CHAIR = 'ES-CHAIR-002';
 const CHAIR_DAY_TWO = 60;
 
-// The ES Christmas window (25 Nov..25 Dec) raises the line; the worker plans on the browser's today.
-const now = new Date();
-const inChristmasWindow = now.getMonth() === 10 ? now.getDate() >= 25 : now.getMonth() === 11 && now.getDate() <= 25;
-/** The SKUs the fixture puts below the line or out of stock: what a reminder must name. */
-const BELOW_THE_LINE = expected.skus
-  .filter(({ safety, safetyInChristmasWindow }) => ['low', 'out'].includes(inChristmasWindow && safetyInChristmasWindow ? safetyInChristmasWindow : safety))
-  .map(({ figures }) => figures.sku)
+/** The SKUs the fixture puts below the line or out of stock today: what a reminder must name. */
+const BELOW_THE_LINE = expectedSkuBadges(expected)
+  .safety.filter(({ status }) => status === 'low' || status === 'out')
+  .map(({ sku }) => sku)
   .sort();
 
-let ext: Extension;
+const ext = launchForFile({ lang: 'zh-CN' });
 /** An extension page, the sender of protocol messages (the options page's rights). */
 let ui: Page;
 beforeAll(async () => {
-  ext = await launchWithExtension({ lang: 'zh-CN' });
   ui = await openExtensionPage(ext, 'options.html#/data');
 });
-afterAll(() => ext?.close());
 
 /** The real protocol client, its transport chrome.runtime.sendMessage in an extension page. */
 const protocol = (page: Page) =>

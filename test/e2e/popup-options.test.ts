@@ -7,35 +7,32 @@
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { addDays } from '../../lib/rules/day';
 import { SETTINGS_KEY } from '../../lib/settings/schema';
 import {
   collectPageErrors,
   extensionStorage,
-  launchWithExtension,
   openExtensionPage,
   openFixture,
   settleBadges,
-  type Extension,
 } from './browser';
 import { REPO_ROOT } from './paths';
+import { launchForFile } from './suite';
 
 const SCREENSHOTS = process.env.LSM_SCREENSHOTS === '1';
 const STORE = '2001';
 const storageKey = SETTINGS_KEY.replace(/^local:/, '');
 
-let ext: Extension;
+const ext = launchForFile({ lang: 'zh-CN' });
 beforeAll(async () => {
-  ext = await launchWithExtension({ lang: 'zh-CN' });
   // Browsing an inventory page is what fills the history the popup and options page read.
   const inventory = await openFixture(ext.context, 'inventory-zh-fusion', { channelId: STORE });
   await settleBadges(inventory);
   await recorded('ES-CHAIR-002');
   await inventory.close();
 });
-afterAll(() => ext?.close());
 
 /** Waits (outside a test, where expect.poll is not allowed) until the worker's history holds the SKU. */
 async function recorded(sku: string, timeout = 10_000): Promise<void> {
