@@ -86,26 +86,31 @@ export default defineBackground(() => {
     // Nothing would be shown, and a plan would count its SKUs as told: wait until they are allowed again.
     if ((await permissionLevel?.()) === 'denied') return;
     const current = await settings();
-    const result = await reminderCycle(await db(), { settings: current, now: Date.now(), timeZone: browserTimeZone() });
-    if (result.skipped > 0) console.warn(`[Local Stock Copilot] ${result.skipped} stored records skipped:`, result.problems);
     const lang = settingsLang(current, navigator.language);
-    for (const notification of result.notifications) {
-      const { title, message } = notificationText(lang, notification);
-      try {
+    const result = await reminderCycle(await db(), {
+      settings: current,
+      now: Date.now(),
+      timeZone: browserTimeZone(),
+      show: async (notification) => {
+        const { title, message } = notificationText(lang, notification);
         await browser.notifications.create(`${NOTIFICATION_PREFIX}${notification.storeId}`, {
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
           title,
           message,
         });
-      } catch (error) {
-        // Firefox refuses when notifications are blocked: the popup and options page say so.
-        console.warn('[Local Stock Copilot] notification not shown:', error);
-        await notices.set('notificationsBlocked', { detail: `notifications.create: ${String(error)}` });
-        return;
-      }
+      },
+    });
+    if (result.skipped > 0) console.warn(`[Local Stock Copilot] ${result.skipped} stored records skipped:`, result.problems);
+    const [refused] = result.refused;
+    if (refused) {
+      // Firefox refuses when notifications are blocked: the popup and options page say so. What was
+      // refused is not counted as told (reminderCycle), so the next plan tells it again.
+      console.warn('[Local Stock Copilot] notification not shown:', refused.error);
+      await notices.set('notificationsBlocked', { detail: `notifications.create: ${String(refused.error)}` });
+    } else if (result.shown.length > 0) {
+      await notices.set('notificationsBlocked', null);
     }
-    if (result.notifications.length > 0) await notices.set('notificationsBlocked', null);
   }
 
   async function prune(): Promise<void> {

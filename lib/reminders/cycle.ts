@@ -24,15 +24,23 @@ export async function planStore(
   return { plan: plan ?? { storeId, day: today, skus: [] }, skipped: recent.skipped, problems: recent.problems };
 }
 
+/** A notification the browser refused, and why. */
+export interface RefusedNotification {
+  storeId: string;
+  error: unknown;
+}
+
 /**
- * What the hourly alarm does: plan every store, decide what to tell, write the reminder state
- * back, and return the notifications for the worker to show. Everything it needs is read here,
- * because a service worker remembers nothing between alarms.
+ * What the hourly alarm does: plan every store, decide what to tell, have `show` show each store's
+ * notification, and write the reminder state back. Everything it needs is read here, because a
+ * service worker remembers nothing between alarms. A SKU counts as told only once its notification
+ * was shown: one the browser refuses (Firefox rejects while notifications are blocked) leaves the
+ * state as it was, so that the next cycle tells it again.
  */
 export async function reminderCycle(
   db: HistoryDb,
-  { settings, now, timeZone }: { settings: Settings; now: number; timeZone: string },
-): Promise<{ notifications: StoreNotification[] } & Problems> {
+  { settings, now, timeZone, show }: { settings: Settings; now: number; timeZone: string; show(notification: StoreNotification): Promise<void> },
+): Promise<{ shown: StoreNotification[]; refused: RefusedNotification[] } & Problems> {
   const today = localDay(now, timeZone);
   const stores = await listStores(db);
   const found: Problems = { skipped: stores.skipped, problems: [...stores.problems] };
@@ -48,5 +56,17 @@ export async function reminderCycle(
   }
   const { notifications, writes } = decideNotifications({ plans, states, settings: settings.notifications, now, timeZone });
   await writeReminderState(db, writes);
-  return { notifications, ...found };
+  const shown: StoreNotification[] = [];
+  const refused: RefusedNotification[] = [];
+  for (const notification of notifications) {
+    try {
+      await show(notification);
+    } catch (error) {
+      refused.push({ storeId: notification.storeId, error });
+      continue;
+    }
+    await writeReminderState(db, notification.told);
+    shown.push(notification);
+  }
+  return { shown, refused, ...found };
 }

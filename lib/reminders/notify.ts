@@ -9,7 +9,8 @@ import type { PlannedReason, PlannedSku, StorePlan } from './schema';
  * each SKU and reason told once until its state changes (or it clears and comes back), a digest at
  * most once a day at the seller's hour, nothing in quiet hours, while snoozed, or before the seller
  * has read the first-run explanation. Pure: plans, stored state, settings and the time in; what to
- * show and the state to write back out (the worker keeps nothing in memory).
+ * show and the state to write back out (the worker keeps nothing in memory). What a notification
+ * told is written by whoever shows it, once it is shown (lib/reminders/cycle.ts).
  */
 
 export interface NotifiedSku {
@@ -21,11 +22,13 @@ export interface NotifiedSku {
 export interface StoreNotification {
   storeId: string;
   skus: NotifiedSku[];
+  /** What to remember as told once the notification was shown, and only then: one refused is told again. */
+  told: ReminderState[];
 }
 
 export interface NotifyDecision {
   notifications: StoreNotification[];
-  /** Reminder state records to write (changed ones only). */
+  /** Reminder state records to write whether or not anything is shown: the reasons that cleared. */
   writes: ReminderState[];
 }
 
@@ -64,14 +67,14 @@ export function decideNotifications({ plans, states, settings, now, timeZone }: 
 
   if (pending.length === 0 || !mayNotify(settings, states, now, timeZone)) return { notifications: [], writes };
 
-  const byStore = new Map<string, Map<string, NotifiedSku>>();
+  const byStore = new Map<string, { skus: Map<string, NotifiedSku>; told: ReminderState[] }>();
   for (const { storeId, sku, reason, before } of pending) {
-    const skus = byStore.get(storeId) ?? new Map<string, NotifiedSku>();
-    byStore.set(storeId, skus);
-    const entry = skus.get(sku.snapshot.sku) ?? { sku: sku.snapshot.sku, product: sku.snapshot.product, reasons: [] };
-    skus.set(sku.snapshot.sku, entry);
+    const store = byStore.get(storeId) ?? { skus: new Map<string, NotifiedSku>(), told: [] };
+    byStore.set(storeId, store);
+    const entry = store.skus.get(sku.snapshot.sku) ?? { sku: sku.snapshot.sku, product: sku.snapshot.product, reasons: [] };
+    store.skus.set(sku.snapshot.sku, entry);
     entry.reasons.push(reason);
-    writes.push({
+    store.told.push({
       storeId,
       sku: sku.snapshot.sku,
       reason: reason.reason,
@@ -80,7 +83,7 @@ export function decideNotifications({ plans, states, settings, now, timeZone }: 
       snoozedUntil: before?.snoozedUntil ?? null,
     });
   }
-  const notifications = [...byStore].map(([storeId, skus]) => ({ storeId, skus: [...skus.values()] }));
+  const notifications = [...byStore].map(([storeId, { skus, told }]) => ({ storeId, skus: [...skus.values()], told }));
   return { notifications, writes };
 }
 

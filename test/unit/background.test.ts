@@ -82,21 +82,32 @@ describe('background worker', () => {
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
-  it('Firefox: a notification the browser refuses becomes a notice for the pages, cleared once one is shown', async () => {
+  it('Firefox: a notification the browser refuses becomes a notice for the pages, and its SKUs are told once it is allowed', async () => {
     await startWorker();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('notifications are blocked'));
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValueOnce(new Error('notifications are blocked'));
     await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('A', { sellable: 0 })]) }, SELLER_CENTER);
     await planAlarm();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
     expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({
       ok: true,
       data: { notificationsBlocked: { detail: expect.stringContaining('notifications are blocked') } },
     });
     expect(warn).toHaveBeenCalled();
-    await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('B', { sellable: 0 })]) }, SELLER_CENTER);
+
+    // Allowed again: A was never shown, so it is told now, with B; the notice goes.
+    await send({ type: 'reading/save', reading: inventoryReading(Date.now(), [skuRow('A', { sellable: 0 }), skuRow('B', { sellable: 0 })]) }, SELLER_CENTER);
     await planAlarm();
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['reminder:2088']);
+    const shown = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(shown)).toEqual(['reminder:2088']);
+    expect(shown['reminder:2088']).toMatchObject({ message: expect.stringContaining('A, B') });
     expect(await send({ type: 'notices/get' }, OPTIONS_PAGE)).toMatchObject({ ok: true, data: { notificationsBlocked: null } });
+
+    // Told once: nothing new on the next plan.
+    await fakeBrowser.notifications.clear('reminder:2088');
+    await planAlarm();
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect(create).toHaveBeenCalledTimes(2);
     warn.mockRestore();
   });
 
