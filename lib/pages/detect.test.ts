@@ -45,6 +45,27 @@ describe('page detectors', () => {
     expect(detectPageKinds(both, url)).toEqual(['replenishment']);
   });
 
+  it('a page titled as a known page is that kind even when none of its figures can be read', () => {
+    const url = new URL('https://csp.aliexpress.com/m_apps/anything');
+    expect(detectPageKinds(body('<h1>库存管理</h1><table><tr><th>货品编号</th><th>可发货数</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(body('<div role="heading" aria-level="1">Inventory health</div>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(body('<h1 class="page-title">补货分析</h1>'), url)).toEqual(['replenishment']);
+    expect(detectPageKinds(body('<h1>Store performance</h1><p>Loading…</p>'), url)).toEqual(['store-performance']);
+    expect(detectPageKinds(body('<h1>物流表现</h1>'), url)).toEqual(['logistics-performance']);
+  });
+
+  it('only the page title names the page, and only exactly: not a card heading, a menu, or a longer title', () => {
+    const url = new URL('https://csp.aliexpress.com/m_apps/anything');
+    for (const html of [
+      '<h1>工作台</h1><h3>库存健康度看板</h3><h2>店铺表现</h2>',
+      '<nav><h1>库存管理</h1></nav><div role="menu"><h1 class="page-title">物流表现</h1></div>',
+      '<h1>库存管理记录</h1>',
+      '<h1>Inventory sync logs</h1>',
+    ]) {
+      expect(detectPageKinds(body(html), url), html).toEqual([]);
+    }
+  });
+
   it('menus and links naming a page do not make a page of that kind', () => {
     const menu = body('<nav><h3>事件日志</h3><h3>补货分析</h3></nav><ul role="menu"><li><h2>Event log</h2></li></ul>');
     expect(detectPageKinds(menu, new URL('https://csp.aliexpress.com/'))).toEqual([]);

@@ -15,6 +15,10 @@ import { labelKey, readText } from '../readers/text';
  * signal. Each detector names the fixture pages (test/fixtures/pages) it must accept; a test
  * checks that it accepts those and rejects every other fixture.
  *
+ * A page is also known by its own title (exactly one of the names below), so that a page whose
+ * figures cannot be read, or are not rendered yet, is still that kind of page: the seller is told
+ * when it stays unreadable (features/page-unreadable.ts).
+ *
  * One page, one kind where badges would collide: inventory and replenishment pages both carry
  * per-SKU badges, so their detectors exclude each other (a replenishment page is one that speaks
  * of replenishment: its heading or a suggested-quantity column). Store and logistics figures,
@@ -29,7 +33,10 @@ export interface PageDetector {
   examples: readonly string[];
 }
 
+const INVENTORY_TITLES = ['库存管理', '库存健康度看板', '库存健康度', '库存列表', 'Inventory', 'Inventory management', 'Inventory health', 'Inventory list'];
 const REPLENISHMENT_HEADINGS = ['补货分析', '补货建议', 'Replenishment analysis', 'Replenishment suggestions'];
+const STORE_PERFORMANCE_TITLES = ['店铺表现', '服务分', '店铺考核', 'Store performance', 'Store rating'];
+const LOGISTICS_PERFORMANCE_TITLES = ['物流表现', 'Logistics performance'];
 const REPLENISHMENT_COLUMNS = ['建议补货量', '建议补货数量', '建议补货', 'Suggested replenishment', 'Suggested quantity', 'Suggested replenishment quantity'];
 const EVENT_LOG_HEADINGS = ['事件日志', '事件记录', 'Event log', 'Event logs'];
 const EVENT_CODE_COLUMNS = ['事件代码', '事件编码', '异常代码', '反馈代码', 'Event code', 'Exception code', 'Feedback code'];
@@ -37,6 +44,8 @@ const EVENT_CODE_COLUMNS = ['事件代码', '事件编码', '异常代码', '反
 const MIN_FIGURES = 2;
 
 const HEADINGS = 'title, h1, h2, h3, [role="heading"]';
+/** The page's own title: not a card's heading, and never one in a menu. */
+const PAGE_TITLE = 'h1, [role="heading"][aria-level="1"], .page-title';
 const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
 
 // One detectPageKinds call reads tables and figures once for all detectors.
@@ -65,6 +74,15 @@ const headingsSay = (root: ParentNode, words: readonly string[]) => {
     });
 };
 
+/** The page's title elements (several when the page marks one title in two ways). */
+export const pageTitles = (root: ParentNode): Element[] =>
+  [...root.querySelectorAll(PAGE_TITLE)].filter((title) => !title.closest(NAVIGATION));
+
+const titleIs = (root: ParentNode, words: readonly string[]) => {
+  const wanted = new Set(keys(words));
+  return pageTitles(root).some((title) => wanted.has(labelKey(readText(title))));
+};
+
 const someHeaderIs = (root: ParentNode, words: readonly string[]) => {
   const wanted = new Set(keys(words));
   return tablesOf(root).some((table) => table.headers.some((header) => wanted.has(labelKey(header))));
@@ -84,22 +102,22 @@ const showsFigures = (root: ParentNode, fields: readonly StoreFigureField[]) => 
 export const PAGE_DETECTORS: readonly PageDetector[] = [
   {
     kind: 'inventory',
-    detect: (root) => hasInventoryTable(root) && !speaksOfReplenishment(root),
-    examples: ['inventory-zh-fusion', 'inventory-en-grid', 'inventory-en-table', 'inventory-zh-gate'],
+    detect: (root) => (hasInventoryTable(root) || titleIs(root, INVENTORY_TITLES)) && !speaksOfReplenishment(root),
+    examples: ['inventory-zh-fusion', 'inventory-en-grid', 'inventory-en-table', 'inventory-zh-gate', 'inventory-zh-unreadable'],
   },
   {
     kind: 'replenishment',
-    detect: (root) => hasInventoryTable(root) && speaksOfReplenishment(root),
+    detect: (root) => (hasInventoryTable(root) || titleIs(root, REPLENISHMENT_HEADINGS)) && speaksOfReplenishment(root),
     examples: ['replenishment-zh'],
   },
   {
     kind: 'store-performance',
-    detect: (root) => showsFigures(root, STORE_PERFORMANCE_FIELDS),
+    detect: (root) => showsFigures(root, STORE_PERFORMANCE_FIELDS) || titleIs(root, STORE_PERFORMANCE_TITLES),
     examples: ['store-performance-zh', 'store-performance-en'],
   },
   {
     kind: 'logistics-performance',
-    detect: (root) => showsFigures(root, LOGISTICS_PERFORMANCE_FIELDS),
+    detect: (root) => showsFigures(root, LOGISTICS_PERFORMANCE_FIELDS) || titleIs(root, LOGISTICS_PERFORMANCE_TITLES),
     examples: ['logistics-performance-zh', 'logistics-performance-en'],
   },
   {
