@@ -20,7 +20,7 @@ export function Explanation({ model, headingId }: { model: ExplanationModel; hea
       {model.note && <p class="note">{model.note}</p>}
       <p class="rule">{model.rule}</p>
       <p class="advice">{model.advice}</p>
-      <p class="source">{model.source}</p>
+      {model.source && <p class="source">{model.source}</p>}
       {model.glossary && <GlossaryForm editor={model.glossary} />}
     </>
   );

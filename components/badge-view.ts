@@ -3,7 +3,7 @@
  * draws it. The explanation is a function so that thousands of rows cost nothing until a seller
  * hovers or focuses one badge.
  */
-export const BADGE_KINDS = ['eligibility', 'choice', 'safety', 'ito', 'event-code'] as const;
+export const BADGE_KINDS = ['eligibility', 'choice', 'safety', 'ito', 'event-code', 'page'] as const;
 export type BadgeKind = (typeof BADGE_KINDS)[number];
 
 /** Colour is never the only signal: every tone has its own icon, and the label says the verdict. */
@@ -33,13 +33,17 @@ export interface ExplanationModel {
   title: string;
   facts: ExplanationFact[];
   rule: string;
-  source: string;
+  /** Where the rule comes from; a notice about the page itself (kind "page") has none. */
+  source?: string;
   advice: string;
   note?: string;
   glossary?: GlossaryEditor;
 }
 
-/** The badge contract's attributes (shared/domain/seller-center-pages.md). */
+/**
+ * The badge contract's attributes (shared/domain/seller-center-pages.md), with one kind of our own:
+ * "page", a notice about the whole page (test/fixtures/pages/README.md).
+ */
 export interface BadgeContract {
   kind: BadgeKind;
   status: string;

@@ -4,17 +4,25 @@
  * badges and a summary, event codes are explained, the page's own text is unchanged, no page error
  * is raised, and the single-page app's re-renders keep exactly one badge of each kind per row.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { EXPECTED_PAGES } from '../fixtures/pages/expected';
-import { badgeSummary, collectPageErrors, openFixture, pageOwnText, settleBadges, waitForBadges } from './browser';
+import { badgeSummary, collectPageErrors, contentScriptWorlds, listFixtures, openFixture, pageOwnText, settleBadges, waitForBadges } from './browser';
 import { launchForFile, openWithSkuBadges, removeGate, showCaptchaMask } from './suite';
 
 const ext = launchForFile();
 
 const statuses = async (page: Page, kind: string) =>
   (await badgeSummary(page, `[data-lsm-kind="${kind}"]`)).map(({ sku, status }) => ({ sku, status }));
+
+/** Focuses a badge's button, as Tab would, and waits for its explanation: the popover and its text. */
+async function explanationOnFocus(host: Locator): Promise<{ popover: Locator; text: string }> {
+  await host.locator('button.badge').focus();
+  const popover = host.locator('.explain');
+  await expect.poll(() => popover.isVisible()).toBe(true);
+  return { popover, text: await popover.innerText() };
+}
 
 async function ownTextOf(name: string): Promise<string> {
   const plain = await openFixture(ext.context, name, { host: 'nonSeller' });
@@ -74,14 +82,59 @@ describe('event log', () => {
   });
 });
 
+describe('a page it recognises but cannot read', () => {
+  // Fixture pages are static; Seller Center's own scripts keep re-rendering, and each re-render runs
+  // the extension's passes. The test adds a node from the page's side to do the same.
+  const rerender = (page: Page) => page.evaluate(() => document.body.append(document.createElement('div')));
+  const notices = (page: Page) => badgeSummary(page, '[data-lsm-kind="page"]');
+
+  it('says so next to the title once the page has had time to render, on that page only', async () => {
+    const unreadable = listFixtures().filter((name) => EXPECTED_PAGES[name]!.unreadable);
+    expect(unreadable).toEqual(['inventory-zh-unreadable']);
+    const page = await openFixture(ext.context, 'inventory-zh-unreadable');
+    const errors = collectPageErrors(page);
+    await expect.poll(() => contentScriptWorlds(page, ext.extensionId)).toHaveLength(1);
+    // Not at once: on a live page the table may still be on its way.
+    await rerender(page);
+    await page.waitForTimeout(300);
+    expect(await badgeSummary(page)).toEqual([]);
+
+    // The readable pages, opened meanwhile, have waited as long once the notice shows here.
+    const readable = await Promise.all(
+      listFixtures()
+        .filter((name) => !EXPECTED_PAGES[name]!.unreadable)
+        .map(async (name) => ({ name, page: await openFixture(ext.context, name) })),
+    );
+    const shown = async () => {
+      await rerender(page);
+      return (await notices(page)).length;
+    };
+    await expect.poll(shown, { timeout: 15_000, interval: 500 }).toBe(1);
+    expect(await badgeSummary(page)).toEqual([expect.objectContaining({ kind: 'page', status: 'unknown' })]);
+    const host = page.locator('[data-lsm-kind="page"]');
+    expect(await host.evaluate((element) => element.parentElement!.matches('h1.page-title'))).toBe(true);
+    const { text } = await explanationOnFocus(host);
+    expect(text).toContain('页面布局可能改了');
+    expect(text).toContain('可用库存');
+    expect(text).toContain('刷新页面');
+    expect(await pageOwnText(page)).toBe(await ownTextOf('inventory-zh-unreadable'));
+    expect(errors).toEqual([]);
+
+    await Promise.all(readable.map(({ page: other }) => rerender(other)));
+    await page.waitForTimeout(500);
+    for (const { name, page: other } of readable) {
+      expect(await notices(other), name).toEqual([]);
+      await other.close();
+    }
+    await page.close();
+  });
+});
+
 describe('explanations', () => {
   it('opens on keyboard focus with the figure, the rule, its source and what to do, and closes on Escape', async () => {
     const { page } = await openWithSkuBadges(ext.context, 'inventory-zh-fusion');
     const host = page.locator('[data-lsm-kind="safety"][data-lsm-sku="ES-CHAIR-002"]');
-    await host.locator('button.badge').focus();
-    const popover = host.locator('.explain');
-    await expect.poll(() => popover.isVisible()).toBe(true);
-    const text = await popover.innerText();
+    const { popover, text } = await explanationOnFocus(host);
     expect(text).toContain('ES-CHAIR-002');
     expect(text).toContain('可售库存');
     expect(text).toMatch(/来源：.*§3/);
