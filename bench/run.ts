@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { ChromiumMissingError, findChromium, launchWithExtension } from '../test/e2e/browser';
+import { chromiumFound, launchWithExtension } from '../test/e2e/browser';
 import { prepareEnvironment } from '../test/e2e/environment';
 import { REPO_ROOT } from '../test/e2e/paths';
 import { bundleSize } from './bundle';
@@ -64,15 +64,7 @@ function sizeFigures(rows: number, runs: TableRun[]): SizeFigures {
 }
 
 async function main(): Promise<number> {
-  try {
-    findChromium();
-  } catch (error) {
-    if (error instanceof ChromiumMissingError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  if (!chromiumFound()) return 1;
   log(flags['skip-build'] ? 'Using the existing dist/chrome-mv3 ...' : 'Building the extension (wxt build) ...');
   const environment = await prepareEnvironment({ build: !flags['skip-build'], fixturesDir: join(REPO_ROOT, 'bench/pages') });
   const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port }).catch(async (error: unknown) => {

@@ -4,18 +4,25 @@ import { Explanation } from './Explanation';
 import { TONE_ICON, badgeFace, type BadgeView } from './badge-view';
 
 /**
- * A badge is a light host element carrying the badge contract's data-lsm-* attributes, with its UI
- * in an open shadow root: a focusable button (icon + label, so colour is never the only signal) and,
- * built on first hover or focus only, a popover with the explanation. Page text reaches the DOM only
- * as text: through textContent here and Preact children in the explanation.
+ * A badge is a light host element carrying the badge contract's data-lsm-* attributes. Its UI, in
+ * an open shadow root (a focusable button: icon + label, so colour is never the only signal), is
+ * built by renderBadge when the host comes near the viewport (the badge layer watches its anchor).
+ * Until then the host is hidden: a page of thousands of rows gets thousands of hosts that cost
+ * nothing to lay out (an empty inline element in every row's cell would double the page's own
+ * layout of its table), and the few dozen the seller can see, or reach by Tab as the table
+ * scrolls, get their buttons. The popover with the explanation is built on first hover or focus
+ * only. Page text reaches the DOM only as text: through textContent here and Preact children in
+ * the explanation.
  */
 
 interface HostState {
   view: BadgeView;
-  face: string;
-  button: HTMLButtonElement;
-  icon: HTMLElement;
-  label: HTMLElement;
+  /** badgeFace(view), worked out on the first update only (thousands of hosts are never updated). */
+  face: string | null;
+  /** The UI, once built. */
+  button: HTMLButtonElement | null;
+  icon: HTMLElement | null;
+  label: HTMLElement | null;
   popover: HTMLElement | null;
   pinned: boolean;
 }
@@ -52,6 +59,20 @@ export const isBadgeHost = (node: Node | null): node is HTMLElement =>
 
 export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
   const host = doc.createElement('span');
+  host.hidden = true;
+  for (const name of CONTRACT) {
+    const value = view[name];
+    if (value !== undefined) host.setAttribute(`data-lsm-${name}`, value);
+  }
+  hosts.set(host, { view, face: null, button: null, icon: null, label: null, popover: null, pinned: false });
+  return host;
+}
+
+/** Builds the host's UI now (it came near the viewport, or its explanation is asked for): its button in a shadow root. */
+export function renderBadge(host: HTMLElement): void {
+  const state = hosts.get(host);
+  if (!state || state.button) return;
+  const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
   const button = doc.createElement('button');
@@ -63,9 +84,9 @@ export function createBadgeHost(view: BadgeView, doc: Document = document): HTML
   label.className = 'label';
   button.append(icon, label);
   root.append(button);
-  hosts.set(host, { view, face: '', button, icon, label, popover: null, pinned: false });
-  drawFace(host, view);
-  return host;
+  Object.assign(state, { button, icon, label });
+  host.hidden = false;
+  drawButton(state);
 }
 
 /**
@@ -74,32 +95,34 @@ export function createBadgeHost(view: BadgeView, doc: Document = document): HTML
  */
 export function updateBadgeHost(host: HTMLElement, view: BadgeView): void {
   const state = hosts.get(host);
-  if (!state) return;
+  if (!state || state.view === view) return;
+  const before = state.face ?? badgeFace(state.view);
   state.view = view;
-  drawFace(host, view);
+  state.face = badgeFace(view);
+  if (state.face !== before) {
+    for (const name of CONTRACT) setData(host, name, view[name]);
+    drawButton(state);
+  }
   if (state.popover?.isConnected && isOpen(state.popover)) renderExplanation(state);
 }
 
-function drawFace(host: HTMLElement, view: BadgeView): void {
-  const state = hosts.get(host)!;
-  const face = badgeFace(view);
-  if (face === state.face) return;
-  state.face = face;
-  setData(host, 'kind', view.kind);
-  setData(host, 'status', view.status);
-  setData(host, 'criterion', view.criterion);
-  setData(host, 'sku', view.sku);
-  setData(host, 'code', view.code);
+/** The badge contract's attributes, data-lsm-<name> on the host. */
+const CONTRACT = ['kind', 'status', 'criterion', 'sku', 'code'] as const;
+
+function drawButton(state: HostState): void {
+  const { view } = state;
+  if (!state.button) return;
   state.button.className = `badge tone-${view.tone}`;
   state.button.setAttribute('aria-label', view.ariaLabel);
-  state.icon.textContent = TONE_ICON[view.tone];
-  state.label.textContent = view.label;
+  state.icon!.textContent = TONE_ICON[view.tone];
+  state.label!.textContent = view.label;
 }
 
 function setData(host: HTMLElement, name: string, value: string | undefined): void {
   const attribute = `data-lsm-${name}`;
-  if (value === undefined) host.removeAttribute(attribute);
-  else if (host.getAttribute(attribute) !== value) host.setAttribute(attribute, value);
+  if (value === undefined) {
+    if (host.hasAttribute(attribute)) host.removeAttribute(attribute);
+  } else if (host.getAttribute(attribute) !== value) host.setAttribute(attribute, value);
 }
 
 const supportsPopover = (el: HTMLElement): boolean => typeof el.showPopover === 'function';
@@ -118,6 +141,7 @@ function renderExplanation(state: HostState): void {
 export function showExplanation(host: HTMLElement, pin = false): void {
   const state = hosts.get(host);
   if (!state) return;
+  renderBadge(host);
   state.pinned ||= pin;
   if (!state.popover) {
     const popover = host.ownerDocument.createElement('div');
@@ -126,7 +150,7 @@ export function showExplanation(host: HTMLElement, pin = false): void {
     if (supportsPopover(popover)) popover.popover = 'manual';
     else popover.hidden = true;
     host.shadowRoot!.append(popover);
-    state.button.setAttribute('aria-describedby', popover.id);
+    state.button!.setAttribute('aria-describedby', popover.id);
     state.popover = popover;
   }
   const popover = state.popover;
@@ -135,8 +159,8 @@ export function showExplanation(host: HTMLElement, pin = false): void {
     if (supportsPopover(popover)) popover.showPopover();
     else popover.hidden = false;
   }
-  state.button.setAttribute('aria-expanded', 'true');
-  placeBelow(popover, state.button);
+  state.button!.setAttribute('aria-expanded', 'true');
+  placeBelow(popover, state.button!);
 }
 
 export function hideExplanation(host: HTMLElement, evenIfPinned = false): void {
@@ -147,7 +171,7 @@ export function hideExplanation(host: HTMLElement, evenIfPinned = false): void {
     if (supportsPopover(state.popover)) state.popover.hidePopover();
     else state.popover.hidden = true;
   }
-  state.button.setAttribute('aria-expanded', 'false');
+  state.button?.setAttribute('aria-expanded', 'false');
 }
 
 export const isPinned = (host: HTMLElement): boolean => hosts.get(host)?.pinned ?? false;
@@ -216,6 +240,6 @@ export function listenForBadgeInteractions(doc: Document, signal: AbortSignal): 
     const host = hostOf(event);
     if (!host) return;
     hideExplanation(host, true);
-    hosts.get(host)?.button.focus();
+    hosts.get(host)?.button?.focus();
   }, options);
 }

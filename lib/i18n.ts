@@ -21,6 +21,7 @@ const catalogs: Record<Lang, Catalog> = { zh: zhCN, en };
 /** `{name}` placeholders are filled from params; a missing message falls back to Chinese, then the key. */
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogs[lang][key]?.message ?? catalogs.zh[key]?.message ?? key;
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

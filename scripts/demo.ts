@@ -21,9 +21,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import {
-  ChromiumMissingError,
+  chromiumFound,
   collectPageErrors,
-  findChromium,
   fixtureUrl,
   launchWithExtension,
   listFixtures,
@@ -46,15 +45,7 @@ const { values: flags } = parseArgs({
 });
 
 async function main(): Promise<number> {
-  try {
-    findChromium();
-  } catch (error) {
-    if (error instanceof ChromiumMissingError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  if (!chromiumFound()) return 1;
   const fixtures = listFixtures();
   if (fixtures.length === 0) {
     console.error(`No fixture pages in ${FIXTURES_DIR}.`);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { BadgeView } from '@/components/badge-view';
+import { renderBadge } from '@/components/badge-host';
+import { badgeView as view } from '@/test/fixtures/badges';
 import { BadgeLayer } from './badge-layer';
-
-const view = (status: string, extra: Partial<BadgeView> = {}): BadgeView => ({
-  kind: 'safety',
-  status,
-  sku: 'SKU-1',
-  tone: 'good',
-  label: status,
-  ariaLabel: status,
-  explain: () => ({ title: '', facts: [], rule: '', source: '', advice: '' }),
-  ...extra,
-});
 
 const signal = new AbortController().signal;
 const immediately = () => Promise.resolve();
@@ -47,7 +37,12 @@ describe('BadgeLayer', () => {
     await layer.endPass(signal);
     expect(anchor.querySelector('[data-lsm-kind]')).toBe(host);
     expect(host!.getAttribute('data-lsm-status')).toBe('low');
+    // Its UI is built when it comes near the viewport (happy-dom has no layout: by hand here).
+    renderBadge(host as HTMLElement);
     expect(host!.shadowRoot!.querySelector('button')!.className).toContain('tone-warn');
+    layer.place(anchor, view('out', { tone: 'bad' }));
+    await layer.endPass(signal);
+    expect(host!.shadowRoot!.querySelector('button')!.className).toContain('tone-bad');
   });
 
   it('keeps different kinds and criteria apart, and sweeps what a pass no longer places', async () => {
@@ -77,8 +72,8 @@ describe('BadgeLayer', () => {
 
   it('creates badges in slices, yielding to the page between them', async () => {
     let yields = 0;
-    // A zero-length slice creates one badge, then yields: every badge but the last is followed by a yield.
-    const layer = new BadgeLayer(document, async () => void yields++, 0);
+    // A slice of one badge: every badge but the last is followed by a yield.
+    const layer = new BadgeLayer(document, async () => void yields++, 1);
     const anchors = Array.from({ length: 50 }, cell);
     for (const [i, anchor] of anchors.entries()) layer.place(anchor, view('ok', { sku: `SKU-${i}` }));
     await layer.endPass(signal);
@@ -94,5 +89,40 @@ describe('BadgeLayer', () => {
     layer.clear();
     expect(anchor.querySelectorAll('[data-lsm-kind]')).toHaveLength(0);
     expect(layer.size).toBe(0);
+  });
+
+  it('builds the UI of the first anchors at once and of the others when they come near the viewport', async () => {
+    const observed: Element[] = [];
+    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | null = null;
+    class FakeObserver {
+      constructor(callback: typeof report) {
+        report = callback;
+      }
+      observe(target: Element) {
+        observed.push(target);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    const real = window.IntersectionObserver;
+    Object.assign(window, { IntersectionObserver: FakeObserver });
+    try {
+      const layer = new BadgeLayer(document, immediately);
+      const anchors = Array.from({ length: 40 }, cell);
+      for (const kind of ['safety', 'ito'] as const) {
+        for (const [i, anchor] of anchors.entries()) layer.place(anchor, view('ok', { kind, sku: `SKU-${i}` }));
+      }
+      await layer.endPass(signal);
+      const built = (anchor: Element) => [...anchor.querySelectorAll('[data-lsm-kind]')].map((host) => host.shadowRoot !== null);
+      // Both badges of the first 32 anchors, though the ITO ones come after every safety one.
+      expect(anchors.slice(0, 32).every((anchor) => built(anchor).join() === 'true,true')).toBe(true);
+      expect(anchors.slice(32).every((anchor) => built(anchor).join() === 'false,false')).toBe(true);
+      expect(new Set(observed)).toEqual(new Set(anchors.slice(32)));
+      report!([{ target: anchors[35]!, isIntersecting: true }, { target: anchors[36]!, isIntersecting: false }]);
+      expect(built(anchors[35]!)).toEqual([true, true]);
+      expect(built(anchors[36]!)).toEqual([false, false]);
+    } finally {
+      Object.assign(window, { IntersectionObserver: real });
+    }
   });
 });

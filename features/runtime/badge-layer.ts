@@ -1,17 +1,31 @@
-import { createBadgeHost, updateBadgeHost } from '@/components/badge-host';
+import { createBadgeHost, renderBadge, updateBadgeHost } from '@/components/badge-host';
 import type { BadgeView } from '@/components/badge-view';
 
 /**
  * Every badge the extension puts on a page goes through one layer, which keeps the badge contract
  * "one badge of each kind per row or figure, however often the page re-renders":
  * - a pass places badges by (anchor, kind, criterion, code): an existing one is reused (the host
- *   writes to the DOM only when its face changed);
- * - new badges are created in time slices, so no task blocks the page for long;
+ *   writes to the DOM only when its face changed, and not at all for the same view);
+ * - new badges are light hosts (a few microseconds each), added in slices of SLICE_HOSTS: every
+ *   slice makes the page lay its whole table out again, which on a table of thousands of rows
+ *   costs far more than the slice itself, so a page of 2,000 rows gets its 4,000 badges in one, in
+ *   the frame that draws its rows, and only bigger pages get more than one;
+ * - a host gets its UI (renderBadge) when its anchor comes near the viewport: one observer for
+ *   the page, watching anchors; the hosts of the first anchors of a pass get theirs at once, as
+ *   the top of a freshly drawn table is what shows first, and the page lays it out once with them;
  * - at the end of a pass every badge nobody placed again is removed (its row or figure is gone).
  */
 
-/** How long one slice of badge creation may hold the page's main thread. */
-const SLICE_MS = 8;
+/** Hosts added in one slice, before the page gets a frame: a big page's table (two badges a row). */
+const SLICE_HOSTS = 5000;
+/** Anchors of a pass whose hosts get their UI at once: a screenful of rows. */
+const EAGER_ANCHORS = 32;
+/**
+ * How far outside the viewport, and outside a scrolling table body (where the browser knows
+ * scrollMargin), an anchor's hosts get their UI before they show: Tab from one badge to the next
+ * scrolls the table, and the rows ahead are ready.
+ */
+const NEAR = '200px 0px';
 
 const keyOf = (view: BadgeView): string => `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
 
@@ -20,11 +34,17 @@ export class BadgeLayer {
   private live = new Map<HTMLElement, { anchor: Element; key: string }>();
   private touched = new Set<HTMLElement>();
   private pending: { anchor: Element; view: BadgeView }[] = [];
+  private near: IntersectionObserver | null | undefined;
+  /**
+   * Runs the layer's own DOM writes (thousands of hosts in a slice): the page loop wraps them so
+   * that its observer does not take them for the page's, without looking at each record.
+   */
+  writeQuietly: (write: () => void) => void = (write) => write();
 
   constructor(
     private readonly doc: Document,
     private readonly yieldToPage: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
-    private readonly sliceMs = SLICE_MS,
+    private readonly sliceHosts = SLICE_HOSTS,
   ) {}
 
   /** Hosts on the page now, for tests and the benchmark. */
@@ -48,22 +68,33 @@ export class BadgeLayer {
   async endPass(signal: AbortSignal): Promise<void> {
     const pending = this.pending;
     this.pending = [];
+    const eager = new Set<Element>();
+    for (const { anchor } of pending) {
+      if (eager.size === EAGER_ANCHORS) break;
+      eager.add(anchor);
+    }
     let next = 0;
     while (next < pending.length) {
       if (signal.aborted) return;
-      const sliceEnd = performance.now() + this.sliceMs;
-      do {
-        const { anchor, view } = pending[next++]!;
-        if (anchor.isConnected) this.create(anchor, view);
-      } while (next < pending.length && performance.now() < sliceEnd);
+      const sliceEnd = Math.min(next + this.sliceHosts, pending.length);
+      this.writeQuietly(() => {
+        for (; next < sliceEnd; next += 1) {
+          const { anchor, view } = pending[next]!;
+          if (anchor.isConnected) this.create(anchor, view, eager.has(anchor));
+        }
+      });
       if (next < pending.length) await this.yieldToPage();
     }
-    for (const [host, { anchor, key }] of this.live) {
-      if (this.touched.has(host)) continue;
-      host.remove();
-      this.live.delete(host);
-      this.byAnchor.get(anchor)?.delete(key);
-    }
+    this.writeQuietly(() => {
+      for (const [host, { anchor, key }] of this.live) {
+        if (this.touched.has(host)) continue;
+        host.remove();
+        this.live.delete(host);
+        const slots = this.byAnchor.get(anchor);
+        slots?.delete(key);
+        if (slots?.size === 0) this.near?.unobserve(anchor);
+      }
+    });
     this.touched.clear();
   }
 
@@ -74,9 +105,10 @@ export class BadgeLayer {
     this.byAnchor = new WeakMap();
     this.pending = [];
     this.touched.clear();
+    this.near?.disconnect();
   }
 
-  private create(anchor: Element, view: BadgeView): void {
+  private create(anchor: Element, view: BadgeView, eager: boolean): void {
     const key = keyOf(view);
     const old = this.byAnchor.get(anchor)?.get(key);
     if (old) {
@@ -90,5 +122,28 @@ export class BadgeLayer {
     slots.set(key, host);
     this.live.set(host, { anchor, key });
     this.touched.add(host);
+    const near = eager ? null : this.nearObserver();
+    if (near) near.observe(anchor);
+    else renderBadge(host);
+  }
+
+  /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI. */
+  private nearObserver(): IntersectionObserver | null {
+    if (this.near === undefined) {
+      const Observer = this.doc.defaultView?.IntersectionObserver;
+      this.near = Observer
+        ? new Observer(
+            (entries) => {
+              for (const entry of entries) {
+                if (!entry.isIntersecting) continue;
+                this.near!.unobserve(entry.target);
+                for (const host of this.byAnchor.get(entry.target)?.values() ?? []) renderBadge(host);
+              }
+            },
+            { rootMargin: NEAR, scrollMargin: NEAR } as IntersectionObserverInit,
+          )
+        : null;
+    }
+    return this.near;
   }
 }

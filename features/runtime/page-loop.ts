@@ -1,5 +1,6 @@
 import { isBadgeHost, listenForBadgeInteractions } from '@/components/badge-host';
 import { detectAntiBotGate, detectPageKinds, storeIdFromUrl } from '@/lib/pages/detect';
+import { readingOnce } from '@/lib/readers/once';
 import type { PageKind, PageReading } from '@/lib/records';
 import { dayOf } from '@/lib/rules/day';
 import type { Feature, FeaturePage, FeaturePass } from '../feature';
@@ -25,6 +26,9 @@ export interface LoopEnvironment {
   log(featureId: string, error: unknown): void;
 }
 
+/** A page reading goes to history when the page is idle, or after this long at the latest. */
+const RECORD_WITHIN_MS = 1000;
+
 /** While the page mutates non-stop, passes start at most this often. */
 const MIN_PASS_GAP_MS = 100;
 
@@ -38,6 +42,8 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   let running: Promise<void> | null = null;
   let again = false;
   let lastPassAt = -Infinity;
+  let readings: PageReading[] = [];
+  let recordSoon = false;
 
   listenForBadgeInteractions(doc, signal);
 
@@ -55,7 +61,8 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
       storeId: storeIdFromUrl(url),
       kinds,
       signal: controller.signal,
-      record: (reading) => env.record({ ...reading, readAt: env.now() }),
+      // Sent once the pass has put its badges on the page: the badges first, the history after.
+      record: (reading) => void readings.push({ ...reading, readAt: env.now() }),
       saveGlossary: async (code, meaning) => {
         await env.saveGlossary(code, meaning);
         setup = null;
@@ -87,22 +94,38 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
     // Page kinds are known from what the page shows, which may arrive after the route or change
     // with a tab inside it: a new route or a new set of kinds is a new page.
     const url = new URL(view.location.href);
-    const kinds = new Set(detectPageKinds(doc, url));
-    const key = `${url.href}|${[...kinds].sort().join()}`;
-    if (page?.key !== key) {
-      endPage();
-      page = startPage(url, kinds, key);
-    }
-    const current = page;
     const context: FeaturePass = { ...setup, place: (anchor, badge) => layer.place(anchor, badge) };
-    for (const { id, run } of current.passes) {
-      try {
-        run(context);
-      } catch (error) {
-        env.log(id, error);
+    // Detection and every feature read the page once between them: tables, figures, codes.
+    const current = readingOnce(() => {
+      const kinds = new Set(detectPageKinds(doc, url));
+      const key = `${url.href}|${[...kinds].sort().join()}`;
+      if (page?.key !== key) {
+        endPage();
+        page = startPage(url, kinds, key);
       }
-    }
+      for (const { id, run } of page.passes) {
+        try {
+          run(context);
+        } catch (error) {
+          env.log(id, error);
+        }
+      }
+      return page;
+    });
     await layer.endPass(current.controller.signal);
+    if (readings.length > 0 && !recordSoon) {
+      // History when the page is idle: never while it lays out what it just drew (the worker's
+      // write of a big page would compete with it for the same cores).
+      recordSoon = true;
+      const record = () => {
+        recordSoon = false;
+        const read = readings;
+        readings = [];
+        for (const reading of read) env.record(reading);
+      };
+      if (view.requestIdleCallback) view.requestIdleCallback(record, { timeout: RECORD_WITHIN_MS });
+      else view.setTimeout(record, 0);
+    }
   }
 
   function schedule(): void {
@@ -134,12 +157,22 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   }
 
   // Our own badges coming and going must not wake the loop.
-  const isOurs = (record: MutationRecord) =>
-    record.type === 'childList' &&
-    [...record.addedNodes, ...record.removedNodes].every((node) => isBadgeHost(node));
+  const isOurs = (record: MutationRecord) => {
+    if (record.type !== 'childList') return false;
+    for (const node of record.addedNodes) if (!isBadgeHost(node)) return false;
+    for (const node of record.removedNodes) if (!isBadgeHost(node)) return false;
+    return true;
+  };
   const observer = new view.MutationObserver((records) => {
     if (records.some((record) => !isOurs(record))) schedule();
   });
+  // The layer's slices are ours alone (no page script runs inside one): their records are dropped whole.
+  layer.writeQuietly = (write) => {
+    const before = observer.takeRecords();
+    write();
+    observer.takeRecords();
+    if (before.some((record) => !isOurs(record))) schedule();
+  };
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 
   env.onSetupChange(() => {
@@ -157,9 +190,9 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
 
   schedule();
   return {
-    /** Resolves when no pass is pending: for tests and the benchmark. */
+    /** Resolves when no pass and no reading for history is pending: for tests and the benchmark. */
     async settled() {
-      while (scheduled || running) await (running ?? new Promise((resolve) => view.setTimeout(resolve, 5)));
+      while (scheduled || running || recordSoon) await (running ?? new Promise((resolve) => view.setTimeout(resolve, 5)));
     },
   };
 }

@@ -1,8 +1,9 @@
 import { findEventCodes } from '../rules/event-code';
 import { inventoryColumns } from './columns';
 import { skuFromCell } from './inventory';
+import { once } from './once';
 import { findTables } from './table';
-import { walkText } from './text';
+import { textNodes } from './text';
 
 /**
  * Warehouse / customs event codes (`ES-402`, `MX-711`) where the page shows them: in a code column,
@@ -17,7 +18,9 @@ export interface EventCodeSighting {
   sku: string | null;
 }
 
-export function readEventCodes(root: ParentNode): EventCodeSighting[] {
+export const readEventCodes = (root: ParentNode): EventCodeSighting[] => once('eventCodes', root, () => eventCodesUnder(root));
+
+function eventCodesUnder(root: ParentNode): EventCodeSighting[] {
   const skuCellOfRow = new Map<Element, Element | undefined>();
   for (const table of findTables(root)) {
     const sku = inventoryColumns(table.headers)?.sku;
@@ -31,11 +34,12 @@ export function readEventCodes(root: ParentNode): EventCodeSighting[] {
 
   const sightings: EventCodeSighting[] = [];
   const codesOf = new Map<Element, Set<string>>();
-  walkText(root, (node) => {
+  for (const node of textNodes(root)) {
     const element = node.parentElement;
     // The rules' own pattern: upper case, and never part of a longer token ("PO-ES-4021-X").
-    const codes = findEventCodes(node.data);
-    if (!element || codes.length === 0) return;
+    // A code has a dash: most text has none, and is passed without a regular expression.
+    const codes = node.data.includes('-') ? findEventCodes(node.data) : [];
+    if (!element || codes.length === 0) continue;
     const row = rowOf(element);
     const sku = row ? skuFromCell(skuCellOfRow.get(row)) : null;
     const seen = codesOf.get(element) ?? new Set<string>();
@@ -46,6 +50,6 @@ export function readEventCodes(root: ParentNode): EventCodeSighting[] {
       seen.add(code);
       sightings.push({ code, element, sku });
     }
-  });
+  }
   return sightings;
 }

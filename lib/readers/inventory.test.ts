@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES, type ExpectedSku } from '../../test/fixtures/pages/expected';
 import { loadFixture } from '../../test/fixtures/pages/load';
 import { inventoryColumns } from './columns';
-import { readInventory, readInventoryRow, skuFromCell } from './inventory';
+import { readInventory, readInventoryRow, skuFromCell, type RowMemory } from './inventory';
 import { readTable } from './table';
 
 const pagesWithSkus = Object.entries(EXPECTED_PAGES).filter(([, page]) => page.skus.length > 0);
@@ -112,6 +112,18 @@ describe('readInventoryRow', () => {
     before!.rows[0]!.anchor.append(badge);
     const again = readTable(before!.table.container)!;
     expect(readInventoryRow(again.rows[0]!.cells, before!.columns)).toEqual(before!.rows[0]!.figures);
+  });
+
+  it('with a row memory, reads only the rows whose text changed; the others keep their figures', () => {
+    const doc = loadFixture('inventory-en-grid');
+    const memory: RowMemory = new WeakMap();
+    const [first] = readInventory(doc, memory);
+    first!.table.rows[0]!.cells[4]!.textContent = '10';
+    const [second] = readInventory(doc, memory);
+    expect(second!.rows[0]!.figures).toMatchObject({ sku: 'ES-GRID-01', sellable: 10 });
+    expect(second!.rows[0]!.figures).not.toBe(first!.rows[0]!.figures);
+    expect(second!.rows.slice(1).every((row, i) => row.figures === first!.rows[i + 1]!.figures)).toBe(true);
+    expect(second!.rows.map((row) => row.figures)).toEqual(readInventory(doc)[0]!.rows.map((row) => row.figures));
   });
 
   it('re-reads one row with the column map from the first read', () => {

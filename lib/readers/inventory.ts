@@ -60,15 +60,32 @@ export function readInventoryRow(cells: readonly Element[], columns: InventoryCo
   });
 }
 
-/** Every inventory table under root, each row read. */
-export function readInventory(root: ParentNode): InventoryReading[] {
+/**
+ * Rows read before, by row element (the content script keeps one across passes): a row whose text,
+ * cells and columns are the same as when it was read is not read again, and keeps its figures
+ * object. Text is the row's textContent, which every figure is made of.
+ */
+export type RowMemory = WeakMap<Element, { text: string; cells: number; columns: string; figures: SkuFigures | null }>;
+
+/** Every inventory table under root, each row read (with `memory`, only the rows that changed). */
+export function readInventory(root: ParentNode, memory?: RowMemory): InventoryReading[] {
   return findTables(root).flatMap((table) => {
     const columns = inventoryColumns(table.headers);
     if (!isInventoryTable(columns)) return [];
+    const columnsKey = memory ? Object.entries(columns).join() : '';
+    const read = (element: Element, cells: Element[]): SkuFigures | null => {
+      if (!memory) return readInventoryRow(cells, columns);
+      const text = element.textContent ?? '';
+      const known = memory.get(element);
+      if (known && known.text === text && known.cells === cells.length && known.columns === columnsKey) return known.figures;
+      const figures = readInventoryRow(cells, columns);
+      memory.set(element, { text, cells: cells.length, columns: columnsKey, figures });
+      return figures;
+    };
     const rows = table.rows.map(({ element, cells }) => ({
       element,
       anchor: cells[columns.sku] ?? element,
-      figures: readInventoryRow(cells, columns),
+      figures: read(element, cells),
     }));
     return [{ table, columns, rows }];
   });

@@ -49,6 +49,19 @@ const only = (markets: Market[]): Market | null => (new Set(markets).size === 1 
 
 export function marketFromWarehouse(text: string | null | undefined): Market | null {
   if (!text) return null;
+  // A store has a handful of warehouses and a table names them on every row: each name is matched once.
+  let market = known.get(text);
+  if (market === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(text, (market = marketOf(text)));
+  }
+  return market;
+}
+
+const known = new Map<string, Market | null>();
+const KNOWN_MAX = 500;
+
+function marketOf(text: string): Market | null {
   const named = MATCHERS.filter((matcher) => matcher.names(text)).map((matcher) => matcher.market);
   if (named.length > 0) return only(named);
   return only(MATCHERS.filter((matcher) => matcher.code.test(text)).map((matcher) => matcher.market));

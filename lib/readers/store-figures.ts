@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import { isPlaceholder, parseFigure } from '../parse/figure';
 import { STORE_ENTITIES, storeFiguresSchema, type StoreFigures } from '../records';
+import { once } from './once';
 import { findTables, type DataTable } from './table';
-import { collapseSpace, labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
+import { collapseSpace, labelKey, readText, synonymIndex, textNodes, UNREAD, walkText } from './text';
 
 /**
  * Store performance and logistics performance figures, wherever the page puts them next to their
@@ -52,11 +53,40 @@ const ENTITY_WORDS = {
 } as const satisfies Record<StoreEntity, readonly string[]>;
 
 const LABELS = synonymIndex(STORE_FIGURE_LABELS);
-const LABEL_STARTS = new Set(['*', ...[...LABELS.keys()].map((key) => key.charAt(0))]);
+/** Every label's first two characters as labelKey writes them: most text on a big page is ruled out by them. */
+const LABEL_STARTS = new Set([...LABELS.keys()].map((key) => key.slice(0, 2)));
 const ENTITIES = synonymIndex(ENTITY_WORDS);
 
 /** Menus name the same things ("物流服务") with no figure: never read labels there. */
 const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
+/** What labelKey leaves out of a label's start: white space, sort arrows, the required mark. */
+const LEFT_OUT_OF_KEY = /[\s\u200b*↑↓↕⇅⇵▲▼△▽▴▾⬆⬇]/;
+/** Characters that are surely kept: letters, digits, CJK (most of a page's text starts with one). */
+const kept = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x4e00 && code <= 0x9fff);
+
+/**
+ * The first two characters labelKey would keep, without building the key: a text whose key is a
+ * label's, or starts with one ("店铺类型：企业店"), starts as that label's key does.
+ */
+function keyStart(text: string): string {
+  // Most text starts with two characters kept as they are (a figure, a word, a SKU).
+  const first = text.charCodeAt(0);
+  const second = text.charCodeAt(1);
+  if (kept(first) && kept(second)) return text.slice(0, 2).toLowerCase();
+  let start = '';
+  for (let i = 0; i < text.length && start.length < 2; i += 1) {
+    const char = text.charAt(i);
+    if (!LEFT_OUT_OF_KEY.test(char)) start += char === '（' ? '(' : char === '）' ? ')' : char;
+  }
+  return start.toLowerCase();
+}
+
+/** Inside a menu under root. */
+function inNavigation(element: Element, root: ParentNode): boolean {
+  const menu = element.closest(NAVIGATION);
+  return menu !== null && (root as Node).contains(menu);
+}
 /** From a label's text, how many levels up to look for the value beside it (text -> label -> card part -> card). */
 const CLIMB = 4;
 /** A label inside one of these looks for its value among its siblings only. */
@@ -64,7 +94,10 @@ const ONE_ITEM = 'td, th, dt, dd, li, [role="gridcell"], [role="cell"], [role="c
 const INLINE = /^(.+?)\s*[:：]\s*(.+)$/;
 
 /** `tables`: findTables(root), when the caller has it already. */
-export function readStoreFigures(root: ParentNode, tables: readonly DataTable[] = findTables(root)): StoreFigureReading[] {
+export const readStoreFigures = (root: ParentNode, tables?: readonly DataTable[]): StoreFigureReading[] =>
+  once('storeFigures', root, () => storeFiguresUnder(root, tables ?? findTables(root)));
+
+function storeFiguresUnder(root: ParentNode, tables: readonly DataTable[]): StoreFigureReading[] {
   const readings: StoreFigureReading[] = [];
   const seen = new Map<Element, Set<StoreFigureField>>();
   const add = (field: StoreFigureField, labelElement: Element, found: Shown) => {
@@ -74,25 +107,22 @@ export function readStoreFigures(root: ParentNode, tables: readonly DataTable[] 
     readings.push({ field, labelElement, valueElement: found.element, value: valueOf(field, found.raw), raw: found.raw });
   };
 
-  walkText(
-    root,
-    (node) => {
-      const label = node.parentElement;
-      // Most text on a big page is table cells: one character rules them out before any regex.
-      if (!label || !LABEL_STARTS.has(node.data.trimStart().charAt(0).toLowerCase())) return;
-      const text = collapseSpace(node.data);
-      const field = LABELS.get(labelKey(text));
-      if (field) {
-        const found = valueBeside(node, field, root);
-        if (found) add(field, label, found);
-        return;
-      }
-      const inline = INLINE.exec(text);
-      const inlineField = inline && LABELS.get(labelKey(inline[1]!));
-      if (inlineField && shownFor(inlineField, inline[2]!)) add(inlineField, label, { element: label, raw: inline[2]! });
-    },
-    NAVIGATION,
-  );
+  for (const node of textNodes(root)) {
+    // Most text on a big page is table cells: two characters rule them out before any regex.
+    if (!LABEL_STARTS.has(keyStart(node.data))) continue;
+    const label = node.parentElement;
+    if (!label) continue;
+    const text = collapseSpace(node.data);
+    const field = LABELS.get(labelKey(text));
+    if (field) {
+      const found = !inNavigation(label, root) && valueBeside(node, field, root);
+      if (found) add(field, label, found);
+      continue;
+    }
+    const inline = INLINE.exec(text);
+    const inlineField = inline && LABELS.get(labelKey(inline[1]!));
+    if (inlineField && shownFor(inlineField, inline[2]!) && !inNavigation(label, root)) add(inlineField, label, { element: label, raw: inline[2]! });
+  }
 
   // A header row of labels over one row of values.
   for (const table of tables) {

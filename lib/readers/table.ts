@@ -1,3 +1,4 @@
+import { once } from './once';
 import { labelText, readText } from './text';
 
 /**
@@ -33,11 +34,15 @@ const ROLE_CELL = '[role="gridcell"], [role="cell"], [role="columnheader"], [rol
 const ANY_CELL = `td, th, ${ROLE_CELL}`;
 /** Rows that are not data: hidden measuring rows, and expanded detail rows under a data row. */
 const NOT_DATA_ROW = '[hidden], [aria-hidden="true"], .next-table-expanded-row, .ait-table-expanded-row';
+/** Cells that span: without one in the table, its rows need no laying out (thousands of rows, four attributes a cell). */
+const SPANNING = '[colspan], [rowspan], [aria-colspan], [aria-rowspan]';
 /** A hostile or broken colspan must not make us build a million-column row. */
 const MAX_COLUMNS = 200;
 
 /** The data tables under root, outermost only: a table inside another table's cell belongs to that cell. */
-export function findTables(root: ParentNode): DataTable[] {
+export const findTables = (root: ParentNode): DataTable[] => once('tables', root, () => tablesUnder(root));
+
+function tablesUnder(root: ParentNode): DataTable[] {
   const containers = new Set<Element>();
   for (const element of root.querySelectorAll(`table, ${ROLE_GRID}`)) {
     containers.add(element.localName === 'table' ? (splitContainer(element) ?? element) : element);
@@ -59,7 +64,7 @@ export function findTables(root: ParentNode): DataTable[] {
 export function readTable(container: Element): DataTable | null {
   for (const names of SPLIT_TABLES) {
     const pair = container.matches(names.container) ? halves(container, names) : null;
-    if (pair) return assemble(container, tableRows(pair[0]), tableRows(pair[1]).filter(isDataRow));
+    if (pair) return assemble(container, tableRows(pair[0]), tableRows(pair[1]).filter(isDataRow), pair[1]);
   }
   if (container.localName === 'table') {
     const rows = tableRows(container);
@@ -82,10 +87,11 @@ export function readTable(container: Element): DataTable | null {
   );
 }
 
-function assemble(container: Element, headerRows: Element[], bodyRows: Element[]): DataTable {
+/** `body`: what holds the body rows (the body table of a split table), looked at for spanning cells. */
+function assemble(container: Element, headerRows: Element[], bodyRows: Element[], body = container): DataTable {
   const headerCells = layout(headerRows.map(cellsOf)).at(-1) ?? [];
   const headers = headerCells.map((cell) => labelText(readText(cell)));
-  const rows = layout(bodyRows.map(cellsOf))
+  const rows = (body.querySelector(SPANNING) ? layout(bodyRows.map(cellsOf)) : bodyRows.map((row) => cellsOf(row).slice(0, MAX_COLUMNS)))
     .map((cells, index) => ({ element: bodyRows[index]!, cells }))
     .filter((row) => !isMessageRow(row.cells, headers.length));
   return { container, headers, headerCells, rows };
@@ -125,8 +131,14 @@ function leadingHeaderRows(rows: Element[]): Element[] {
 const roleCells = (row: Element) =>
   [...row.querySelectorAll(ROLE_CELL)].filter((cell) => cell.closest('[role="row"]') === row);
 
-const cellsOf = (row: Element): Element[] =>
-  row.localName === 'tr' ? [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th') : roleCells(row);
+function cellsOf(row: Element): Element[] {
+  if (row.localName !== 'tr') return roleCells(row);
+  const cells: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (cell.localName === 'td' || cell.localName === 'th') cells.push(cell);
+  }
+  return cells;
+}
 
 function isDataRow(row: Element): boolean {
   if (row.matches(NOT_DATA_ROW)) return false;

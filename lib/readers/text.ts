@@ -1,3 +1,5 @@
+import { once } from './once';
+
 /**
  * Reading page text the one safe way: `textContent` and text nodes only (never `innerText`: it
  * forces layout, and tables have thousands of rows), leaving out what a person does not read as
@@ -22,7 +24,8 @@ export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip
   if (!doc) return;
   // A native text-only walk plus a list of skipped subtrees, met in document order: a filter
   // callback on every element costs more than the whole walk on a page of thousands of rows.
-  const skipped = [...root.querySelectorAll(alsoSkip ? `${UNREAD}, ${alsoSkip}` : UNREAD)];
+  // Empty ones hold no text to skip: the badges' own hosts (their UI is in a shadow root) are such.
+  const skipped = [...root.querySelectorAll(alsoSkip ? `${UNREAD}, ${alsoSkip}` : UNREAD)].filter((element) => element.firstChild);
   let next = 0;
   const walker = doc.createTreeWalker(root as Node, 0x4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -31,6 +34,14 @@ export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip
     if (!skipped[next]?.contains(node)) visit(node as Text);
   }
 }
+
+/** Every text node under root that walkText visits, in document order: read once per pass (lib/readers/once.ts). */
+export const textNodes = (root: ParentNode): Text[] =>
+  once('textNodes', root, () => {
+    const nodes: Text[] = [];
+    walkText(root, (node) => nodes.push(node));
+    return nodes;
+  });
 
 /**
  * Boxes a person reads apart: `<div>12</div><div>34</div>` is two figures, not 1234, while
@@ -41,8 +52,14 @@ export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip
 const BOXES =
   'address, article, aside, blockquote, br, caption, dd, details, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, li, main, nav, ol, p, pre, section, summary, table, tbody, td, tfoot, th, thead, tr, ul';
 
-/** The text a person reads in an element, white space collapsed; cheap when there is nothing to leave out or apart. */
+/**
+ * The text a person reads in an element, white space collapsed; cheap when there is nothing to
+ * leave out or apart: a table cell's one text inside a wrapper or two is read without looking
+ * for boxes.
+ */
 export function readText(element: Element): string {
+  const only = onlyText(element);
+  if (only !== undefined) return only;
   if (!element.querySelector(`${UNREAD}, ${BOXES}`)) return collapseSpace(element.textContent ?? '');
   const parts: string[] = [];
   const read = (node: Node) => {
@@ -57,6 +74,24 @@ export function readText(element: Element): string {
   };
   read(element);
   return collapseSpace(parts.join(''));
+}
+
+/**
+ * When the element holds a chain of single children ending in one text (or nothing), there is
+ * nothing to keep apart: that text, or '' when an element of the chain is one we never read.
+ * undefined for anything else.
+ */
+function onlyText(element: Element): string | undefined {
+  let node: Node = element;
+  for (;;) {
+    const child = node.firstChild;
+    if (child === null) return '';
+    if (child !== node.lastChild) return undefined;
+    if (child.nodeType === 3) return collapseSpace((child as Text).data);
+    if (child.nodeType !== 1) return undefined;
+    if ((child as Element).matches(UNREAD)) return '';
+    node = child;
+  }
 }
 
 // Sort arrows and help / tooltip marks that headers and labels print next to their words.

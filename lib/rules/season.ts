@@ -17,8 +17,16 @@ export interface SeasonalWindow {
   source: MessageKey;
 }
 
-/** Every seasonal window in force on `day`, in any market. */
-export function windowsInForce({ policy, seasons, day }: Omit<RuleContext, 'leadTimeDays'>): SeasonalWindow[] {
+/** Every seasonal window in force on `day`, in any market (worked out once per context: a page of SKUs asks for each). */
+export function windowsInForce(ctx: Omit<RuleContext, 'leadTimeDays'>): SeasonalWindow[] {
+  let active = inForce.get(ctx);
+  if (!active) inForce.set(ctx, (active = windowsOn(ctx)));
+  return active;
+}
+
+const inForce = new WeakMap<object, SeasonalWindow[]>();
+
+function windowsOn({ policy, seasons, day }: Omit<RuleContext, 'leadTimeDays'>): SeasonalWindow[] {
   const { christmas, entries } = policy;
   const active: SeasonalWindow[] = [];
   const shipped = yearlyOccurrence(day, christmas.monthDay, entries.christmasDaysBefore.value);

@@ -83,6 +83,18 @@ const CHROMIUM_FLAGS = [
 
 export class ChromiumMissingError extends Error {}
 
+/** For scripts (demo, bench): whether Chromium is there; when it is not, says how to get it on stderr. */
+export function chromiumFound(): boolean {
+  try {
+    findChromium();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ChromiumMissingError)) throw error;
+    console.error(error.message);
+    return false;
+  }
+}
+
 /** `$CHROMIUM_PATH`, else Debian's chromium; throws a message saying how to get one. */
 export function findChromium(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
