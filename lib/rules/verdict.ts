@@ -34,7 +34,9 @@ export const cents = (cny: number): number | null => finite(Math.round(cny * 100
  */
 export function paramsOf(values: Readonly<Record<string, string | number | null>>): MessageParams {
   const params: MessageParams = {};
-  for (const [name, value] of Object.entries(values)) {
+  // for...in rather than Object.entries: a page of SKUs makes two verdicts a row, each with a dozen values.
+  for (const name in values) {
+    const value = values[name]!;
     // Beyond 1e306 a figure has no decimals left to round (and ×100 would overflow).
     if (value !== null) params[name] = typeof value === 'number' ? (finite(Math.round(value * 100) / 100) ?? value) : value;
   }
