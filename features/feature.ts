@@ -30,6 +30,8 @@ export interface FeaturePage {
   record(reading: Omit<PageReading, 'readAt'>): void;
   /** Records a seller's own meaning for an event code. */
   saveGlossary(code: string, meaning: string): Promise<void>;
+  /** Asks for one more pass after `ms`, even if the page does not change by then (cancelled with the page). */
+  passAfter(ms: number): void;
 }
 
 /** What one pass sees: the settings in force now, and where badges go. */

@@ -56,15 +56,10 @@ const allBadges = () => document.querySelectorAll('[data-lsm-kind]').length;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Once the page has started (its first pass), waits longer than the patience; then, as the page's
- * own scripts would by re-rendering something, adds a node, which runs a pass.
- */
+/** Once the page has started (its first pass), waits past the patience on a page that stays still. */
 async function afterTheWait(): Promise<void> {
   await settled();
-  await sleep(PATIENCE_MS + 50);
-  document.body.append(document.createElement('div'));
-  await sleep(150);
+  await sleep(PATIENCE_MS + 150);
   await settled();
 }
 

@@ -80,6 +80,8 @@ export const unreadablePage = (patienceMs: number): Feature =>
     include: PAGE_KINDS,
     init: (page) => {
       const startedAt = performance.now();
+      // A page that stays still after loading would otherwise wait for its next change.
+      page.passAfter(patienceMs);
       const kinds = [...page.kinds].map((kind) => KINDS[kind]);
       return (pass) => {
         if (performance.now() - startedAt < patienceMs) return;

@@ -68,6 +68,10 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
         setup = null;
         schedule();
       },
+      passAfter: (ms) => {
+        const timer = view.setTimeout(schedule, ms);
+        controller.signal.addEventListener('abort', () => view.clearTimeout(timer));
+      },
     };
     const passes: NonNullable<typeof page>['passes'] = [];
     for (const feature of features) {
