@@ -34,6 +34,11 @@ export interface HistoryFigures {
   planMs: number[];
   /** SKUs the plan names (with at least one reason). */
   planned: number;
+  /**
+   * The platform's floor, for comparison: `skus` bare puts of one day's snapshots (no index, no
+   * validation, no message) in one transaction, in a scratch database of the same page.
+   */
+  floorPutMs: number;
 }
 
 type Target = 'worker' | 'page';
@@ -135,6 +140,32 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** `count` puts of snapshot-like records in one readwrite transaction of a scratch database. */
+async function barePuts(count: number): Promise<number> {
+  const name = `lsm-bench-floor-${Date.now()}`;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('snapshots', { keyPath: ['storeId', 'sku', 'day'] });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await timed(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('snapshots', 'readwrite');
+          const store = tx.objectStore('snapshots');
+          for (let index = 1; index <= count; index += 1) store.put({ ...skuOn(index, 0), storeId: 'floor', day: '2026-01-01', readAt: 0 });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        }),
+    );
+  } finally {
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
 export async function runHistory(target: Target, options: HistoryOptions): Promise<HistoryFigures> {
   const api = target === 'worker' ? workerApi() : await pageApi();
   const storeId = `bench-${Date.now()}`;
@@ -155,7 +186,7 @@ export async function runHistory(target: Target, options: HistoryOptions): Promi
     const planMs: number[] = [];
     let planned = 0;
     for (let n = 0; n < options.plans; n += 1) planMs.push(await timed(async () => (planned = await api.plan(storeId))));
-    return { target, writeMs, readMs, readRecords, planMs, planned };
+    return { target, writeMs, readMs, readRecords, planMs, planned, floorPutMs: await barePuts(options.skus) };
   } finally {
     await api.close();
   }
