@@ -13,10 +13,10 @@ export default defineFeature({
   include: PAGE_KINDS,
   init: (page) => {
     let last: { rest: string; skus: SkuFigures[] } | null = null;
-    return (pass) => {
+    return () => {
       const [pageKind] = page.kinds;
       if (!pageKind) return;
-      const skus = inventoryRows(page.doc, pass).flatMap(({ figures }) => (figures ? [figures] : []));
+      const skus = inventoryRows(page.doc).flatMap(({ figures }) => (figures ? [figures] : []));
       const storeReadings = readStoreFigures(page.doc);
       const store = storeReadings.length > 0 ? toStoreFigures(storeReadings) : null;
       const events = readEventCodes(page.doc).map(({ code, sku }) => ({ code, sku }));

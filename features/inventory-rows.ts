@@ -1,18 +1,15 @@
 import type { BadgeView } from '@/components/badge-view';
 import { readInventory, type InventoryRowReading, type RowMemory } from '@/lib/readers/inventory';
+import { once } from '@/lib/readers/once';
 import type { SkuFigures } from '@/lib/records';
 import { defineFeature, type Feature, type FeaturePass } from './feature';
 
-/** The safety and turnover badges read the same rows: one read per pass, shared. */
-const readByPass = new WeakMap<FeaturePass, InventoryRowReading[]>();
 /** Across passes, only rows that changed are read again: a re-render or a sort reads nothing new. */
 const rowMemory: RowMemory = new WeakMap();
 
-export function inventoryRows(doc: Document, pass: FeaturePass): InventoryRowReading[] {
-  let rows = readByPass.get(pass);
-  if (!rows) readByPass.set(pass, (rows = readInventory(doc, rowMemory).flatMap((table) => table.rows)));
-  return rows;
-}
+/** The SKU rows of the page: the safety and turnover badges, the history and the unreadable-page notice share one read per pass. */
+export const inventoryRows = (doc: Document): InventoryRowReading[] =>
+  once('inventoryRows', doc, () => readInventory(doc, rowMemory).flatMap((table) => table.rows));
 
 /**
  * A feature that puts one badge on every SKU row of the pages that list SKUs. A row read before
@@ -31,7 +28,7 @@ export const skuRowFeature = (id: string, badge: (figures: SkuFigures, pass: Fea
           views = new WeakMap();
           madeFor = { lang: pass.lang, rules: pass.rules };
         }
-        for (const { anchor, figures } of inventoryRows(page.doc, pass)) {
+        for (const { anchor, figures } of inventoryRows(page.doc)) {
           if (!figures) continue;
           let view = views.get(figures);
           if (!view) views.set(figures, (view = badge(figures, pass)));

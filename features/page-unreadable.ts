@@ -6,7 +6,7 @@ import { readEventCodes } from '@/lib/readers/event-log';
 import { LOGISTICS_PERFORMANCE_FIELDS, readStoreFigures, STORE_PERFORMANCE_FIELDS, type StoreFigureField } from '@/lib/readers/store-figures';
 import { findTables } from '@/lib/readers/table';
 import { PAGE_KINDS, type PageKind } from '@/lib/records';
-import { defineFeature, type Feature, type FeaturePage, type FeaturePass } from './feature';
+import { defineFeature, type Feature, type FeaturePage } from './feature';
 import { inventoryRows } from './inventory-rows';
 import { fact } from './views';
 
@@ -28,12 +28,12 @@ interface KindText {
   name: MessageKey;
   needs: MessageKey;
   /** True when there is nothing to tell: the page's figures were read, or it shows an empty list. */
-  read(page: FeaturePage, pass: FeaturePass): boolean;
+  read(page: FeaturePage): boolean;
 }
 
 /** A list of SKUs the page shows empty (a new store, a filter that matches nothing) is read: it has nothing to badge. */
-function skusRead(page: FeaturePage, pass: FeaturePass): boolean {
-  const rows = inventoryRows(page.doc, pass);
+function skusRead(page: FeaturePage): boolean {
+  const rows = inventoryRows(page.doc);
   if (rows.some((row) => row.figures)) return true;
   return rows.length === 0 && findTables(page.doc).some((table) => isInventoryTable(inventoryColumns(table.headers)));
 }
@@ -85,7 +85,7 @@ export const unreadablePage = (patienceMs: number): Feature =>
       const kinds = [...page.kinds].map((kind) => KINDS[kind]);
       return (pass) => {
         if (performance.now() - startedAt < patienceMs) return;
-        if (kinds.some((kind) => kind.read(page, pass))) return;
+        if (kinds.some((kind) => kind.read(page))) return;
         const anchor = pageTitles(page.doc)[0] ?? findTables(page.doc)[0]?.headerCells[0];
         if (anchor) pass.place(anchor, notice(pass.lang, kinds));
       };
