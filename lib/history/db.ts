@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
+import { addDays } from '../rules/day';
 import type {
   EventSightingRecord,
   GlossaryEntry,
@@ -124,7 +125,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     const flush = () => {
       const latest = group.at(-1);
       if (!latest) return;
-      const since = new Date(Date.parse(`${latest.day}T00:00:00Z`) - recentDays * 86_400_000).toISOString().slice(0, 10);
+      const since = addDays(latest.day, -recentDays);
       const days = group
         .filter((snapshot) => snapshot.day >= since)
         .map(({ day, readAt, sellable, inTransit, dailySales, turnoverDays }) => ({ day, readAt, sellable, inTransit, dailySales, turnoverDays }));

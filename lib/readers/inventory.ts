@@ -1,5 +1,6 @@
 import { isPlaceholder, parseFigure } from '../parse/figure';
 import { skuFiguresSchema, type SkuFigures } from '../records';
+import { DAYS_PER_MONTH } from '../rules/day';
 import { inventoryColumns, isInventoryTable, type InventoryColumns } from './columns';
 import { marketFromWarehouse } from './market';
 import { findTables, type DataTable } from './table';
@@ -46,7 +47,7 @@ export function readInventoryRow(cells: readonly Element[], columns: InventoryCo
   const warehouse = text('warehouse');
   const daily = parseFigure(text('dailySales'));
   const sales30d = parseFigure(text('sales30d'));
-  const dailySales = daily ?? (sales30d === null ? null : sales30d / 30);
+  const dailySales = daily ?? (sales30d === null ? null : sales30d / DAYS_PER_MONTH);
   return validated({
     sku,
     product: text('product'),
