@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES } from '../../test/fixtures/pages/expected';
-import { FIXTURE_PAGES, fixtureUrl, loadFixture } from '../../test/fixtures/pages/load';
+import { documentOf, FIXTURE_PAGES, fixtureUrl, loadFixture } from '../../test/fixtures/pages/load';
 import { PAGE_KINDS } from '../records';
 import { detectAntiBotGate, detectPageKinds, PAGE_DETECTORS, storeIdFromUrl } from './detect';
-
-const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
 
 describe('page detectors', () => {
   it('one detector per page kind, each with examples that are fixture pages', () => {
@@ -29,29 +27,29 @@ describe('page detectors', () => {
 
   it('recognises pages by what they show, not by URL or class names', () => {
     const url = new URL('https://example.test/anything');
-    expect(detectPageKinds(body('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
-    expect(detectPageKinds(body('<h2>补货分析</h2><table><tr><th>SKU</th><th>可售库存</th></tr></table>'), url)).toEqual(['replenishment']);
-    expect(detectPageKinds(body('<dl><dt>服务态度</dt><dd>4.9</dd><dt>虚假发货</dt><dd>0</dd></dl>'), url)).toEqual(['store-performance']);
-    expect(detectPageKinds(body('<p>取消率：1%</p><p>拣货准确率：99%</p>'), url)).toEqual(['logistics-performance']);
-    expect(detectPageKinds(body('<div role="heading">Event log</div>'), url)).toEqual(['event-log']);
-    expect(detectPageKinds(body('<table><tr><th>Event code</th></tr><tr><td>ES-402</td></tr></table>'), url)).toEqual(['event-log']);
+    expect(detectPageKinds(documentOf('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(documentOf('<h2>补货分析</h2><table><tr><th>SKU</th><th>可售库存</th></tr></table>'), url)).toEqual(['replenishment']);
+    expect(detectPageKinds(documentOf('<dl><dt>服务态度</dt><dd>4.9</dd><dt>虚假发货</dt><dd>0</dd></dl>'), url)).toEqual(['store-performance']);
+    expect(detectPageKinds(documentOf('<p>取消率：1%</p><p>拣货准确率：99%</p>'), url)).toEqual(['logistics-performance']);
+    expect(detectPageKinds(documentOf('<div role="heading">Event log</div>'), url)).toEqual(['event-log']);
+    expect(detectPageKinds(documentOf('<table><tr><th>Event code</th></tr><tr><td>ES-402</td></tr></table>'), url)).toEqual(['event-log']);
   });
 
   it('a dashboard of store and logistics figures is both kinds; inventory and replenishment never both', () => {
     const url = new URL('https://csp.aliexpress.com/m_apps/store-assessment-new/assessment');
-    const dashboard = body('<dl><dt>商品描述</dt><dd>4.8</dd><dt>物流服务</dt><dd>4.7</dd><dt>订单取消率</dt><dd>1%</dd><dt>库存数据误差</dt><dd>0.1%</dd></dl>');
+    const dashboard = documentOf('<dl><dt>商品描述</dt><dd>4.8</dd><dt>物流服务</dt><dd>4.7</dd><dt>订单取消率</dt><dd>1%</dd><dt>库存数据误差</dt><dd>0.1%</dd></dl>');
     expect(detectPageKinds(dashboard, url)).toEqual(['store-performance', 'logistics-performance']);
-    const both = body('<h1>库存管理</h1><table><tr><th>SKU</th><th>可用库存</th><th>建议补货量</th></tr></table>');
+    const both = documentOf('<h1>库存管理</h1><table><tr><th>SKU</th><th>可用库存</th><th>建议补货量</th></tr></table>');
     expect(detectPageKinds(both, url)).toEqual(['replenishment']);
   });
 
   it('a page titled as a known page is that kind even when none of its figures can be read', () => {
     const url = new URL('https://csp.aliexpress.com/m_apps/anything');
-    expect(detectPageKinds(body('<h1>库存管理</h1><table><tr><th>货品编号</th><th>可发货数</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
-    expect(detectPageKinds(body('<div role="heading" aria-level="1">Inventory health</div>'), url)).toEqual(['inventory']);
-    expect(detectPageKinds(body('<h1 class="page-title">补货分析</h1>'), url)).toEqual(['replenishment']);
-    expect(detectPageKinds(body('<h1>Store performance</h1><p>Loading…</p>'), url)).toEqual(['store-performance']);
-    expect(detectPageKinds(body('<h1>物流表现</h1>'), url)).toEqual(['logistics-performance']);
+    expect(detectPageKinds(documentOf('<h1>库存管理</h1><table><tr><th>货品编号</th><th>可发货数</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(documentOf('<div role="heading" aria-level="1">Inventory health</div>'), url)).toEqual(['inventory']);
+    expect(detectPageKinds(documentOf('<h1 class="page-title">补货分析</h1>'), url)).toEqual(['replenishment']);
+    expect(detectPageKinds(documentOf('<h1>Store performance</h1><p>Loading…</p>'), url)).toEqual(['store-performance']);
+    expect(detectPageKinds(documentOf('<h1>物流表现</h1>'), url)).toEqual(['logistics-performance']);
   });
 
   it('only the page title names the page, and only exactly: not a card heading, a menu, or a longer title', () => {
@@ -62,12 +60,12 @@ describe('page detectors', () => {
       '<h1>库存管理记录</h1>',
       '<h1>Inventory sync logs</h1>',
     ]) {
-      expect(detectPageKinds(body(html), url), html).toEqual([]);
+      expect(detectPageKinds(documentOf(html), url), html).toEqual([]);
     }
   });
 
   it('menus and links naming a page do not make a page of that kind', () => {
-    const menu = body('<nav><h3>事件日志</h3><h3>补货分析</h3></nav><ul role="menu"><li><h2>Event log</h2></li></ul>');
+    const menu = documentOf('<nav><h3>事件日志</h3><h3>补货分析</h3></nav><ul role="menu"><li><h2>Event log</h2></li></ul>');
     expect(detectPageKinds(menu, new URL('https://csp.aliexpress.com/'))).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES } from '../../test/fixtures/pages/expected';
-import { loadFixture } from '../../test/fixtures/pages/load';
+import { documentOf, loadFixture } from '../../test/fixtures/pages/load';
 import { readEventCodes } from './event-log';
 
-const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
-const codes = (html: string) => readEventCodes(body(html)).map((sighting) => sighting.code);
+const codes = (html: string) => readEventCodes(documentOf(html).body).map((sighting) => sighting.code);
 
 describe('readEventCodes on the fixture pages', () => {
   it.each(Object.entries(EXPECTED_PAGES).filter(([, page]) => page.kinds.includes('event-log')))('%s: every code, with its SKU', (name, page) => {
@@ -36,7 +35,7 @@ describe('what is a code', () => {
   });
 
   it('one sighting per code per element, each element its own', () => {
-    const sightings = readEventCodes(body('<p>ES-402 again ES-402 and <b>ES-402</b></p>'));
+    const sightings = readEventCodes(documentOf('<p>ES-402 again ES-402 and <b>ES-402</b></p>').body);
     expect(sightings.map((sighting) => [sighting.code, sighting.element.localName])).toEqual([
       ['ES-402', 'p'],
       ['ES-402', 'b'],
@@ -45,11 +44,11 @@ describe('what is a code', () => {
 
   it('the SKU from the row of a table with a SKU column, none outside tables or without one', () => {
     const sightings = readEventCodes(
-      body(`<table><thead><tr><th>SKU</th><th>Code</th></tr></thead><tbody>
+      documentOf(`<table><thead><tr><th>SKU</th><th>Code</th></tr></thead><tbody>
         <tr><td>A-1</td><td><div><span>ES-402</span></div></td></tr>
         <tr><td>--</td><td>MX-711</td></tr>
       </tbody></table>
-      <table><tr><th>Code</th></tr><tr><td>SA-118</td></tr></table><p>FR-230</p>`),
+      <table><tr><th>Code</th></tr><tr><td>SA-118</td></tr></table><p>FR-230</p>`).body,
     );
     expect(sightings.map(({ code, sku }) => [code, sku])).toEqual([
       ['ES-402', 'A-1'],

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES, type ExpectedSku } from '../../test/fixtures/pages/expected';
-import { loadFixture } from '../../test/fixtures/pages/load';
+import { documentOf, loadFixture } from '../../test/fixtures/pages/load';
 import { inventoryColumns } from './columns';
 import { readInventory, readInventoryRow, skuFromCell, type RowMemory } from './inventory';
 import { readTable } from './table';
 
 const pagesWithSkus = Object.entries(EXPECTED_PAGES).filter(([, page]) => page.skus.length > 0);
-
-const html = (body: string): Document => new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');
 
 describe('readInventory on the fixture pages', () => {
   it.each(pagesWithSkus)('%s: every SKU row, exactly', (name, page) => {
@@ -64,7 +62,7 @@ describe('readInventory on the fixture pages', () => {
 
 describe('readInventoryRow', () => {
   const table = (rows: string) =>
-    html(`<table><thead><tr><th>SKU</th><th>仓库</th><th>可用库存</th><th>近30天销量</th><th>库存周转天数</th></tr></thead><tbody>${rows}</tbody></table>`);
+    documentOf(`<table><thead><tr><th>SKU</th><th>仓库</th><th>可用库存</th><th>近30天销量</th><th>库存周转天数</th></tr></thead><tbody>${rows}</tbody></table>`);
 
   it('derives daily sales from 30-day sales when only those are shown', () => {
     const [reading] = readInventory(table('<tr><td>A-1</td><td>墨西哥仓</td><td>30</td><td>45 件</td><td>20 天</td></tr>'));
@@ -73,7 +71,7 @@ describe('readInventoryRow', () => {
 
   it('prefers the daily column, and falls back to 30-day sales when the daily cell is a placeholder', () => {
     const columns = { sku: 0, dailySales: 1, sales30d: 2 };
-    const cells = (daily: string) => [...html(`<table><tr><td>A-1</td><td>${daily}</td><td>60</td></tr></table>`).querySelectorAll('td')];
+    const cells = (daily: string) => [...documentOf(`<table><tr><td>A-1</td><td>${daily}</td><td>60</td></tr></table>`).querySelectorAll('td')];
     expect(readInventoryRow(cells('3'), columns)).toMatchObject({ dailySales: 3, dailySalesFrom: 'daily' });
     expect(readInventoryRow(cells('--'), columns)).toMatchObject({ dailySales: 2, dailySalesFrom: 'sales30d' });
   });
@@ -93,11 +91,11 @@ describe('readInventoryRow', () => {
   });
 
   it('reads nothing from a table with no header row, and does not throw', () => {
-    expect(readInventory(html('<table><tr><td>A-1</td><td>12</td></tr><tr><td>B-2</td></tr></table>'))).toEqual([]);
+    expect(readInventory(documentOf('<table><tr><td>A-1</td><td>12</td></tr><tr><td>B-2</td></tr></table>'))).toEqual([]);
   });
 
   it('is not a SKU: empty, placeholder, summary label, punctuation', () => {
-    const cell = (text: string) => html(`<table><tr><td>${text}</td></tr></table>`).querySelector('td')!;
+    const cell = (text: string) => documentOf(`<table><tr><td>${text}</td></tr></table>`).querySelector('td')!;
     expect(['', '--', 'N/A', '合计', 'Total', '—', '·'].map((text) => skuFromCell(cell(text)))).toEqual(Array(7).fill(null));
     expect(skuFromCell(undefined)).toBeNull();
     expect(skuFromCell(cell(' ES-LAMP-001 '))).toBe('ES-LAMP-001');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES } from '../../test/fixtures/pages/expected';
-import { loadFixture } from '../../test/fixtures/pages/load';
+import { documentOf, loadFixture } from '../../test/fixtures/pages/load';
 import { readStoreFigures, toStoreFigures } from './store-figures';
 
-const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
-const figures = (html: string) => toStoreFigures(readStoreFigures(body(html)));
+const figures = (html: string) => toStoreFigures(readStoreFigures(documentOf(html).body));
 
 describe('readStoreFigures on the fixture pages', () => {
   it.each(Object.entries(EXPECTED_PAGES).filter(([, page]) => page.store))('%s: every figure, exactly', (name, page) => {
@@ -61,7 +60,7 @@ describe('label and value markup', () => {
   });
 
   it('a placeholder is a figure shown as unknown: null, with its reading', () => {
-    const readings = readStoreFigures(body('<dl><dt>Item as described</dt><dd>N/A</dd><dt>订单取消率</dt><dd>--</dd></dl>'));
+    const readings = readStoreFigures(documentOf('<dl><dt>Item as described</dt><dd>N/A</dd><dt>订单取消率</dt><dd>--</dd></dl>').body);
     expect(readings.map((reading) => [reading.field, reading.value, reading.raw])).toEqual([
       ['dsrDescription', null, 'N/A'],
       ['cancellationRatePct', null, '--'],

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../test/fixtures/pages/load';
+import { documentOf, loadFixture } from '../../test/fixtures/pages/load';
 import { findTables, readTable } from './table';
 
-const html = (body: string): Document => new DOMParser().parseFromString(`<!doctype html><body>${body}</body>`, 'text/html');
 const texts = (cells: Element[]) => cells.map((cell) => cell.textContent?.trim());
 
 describe('findTables', () => {
@@ -17,7 +16,7 @@ describe('findTables', () => {
 
   it('lays a grouped header out to its lowest row', () => {
     const [table] = findTables(
-      html(`<table><thead>
+      documentOf(`<table><thead>
         <tr><th rowspan="2">SKU</th><th colspan="2">库存</th><th rowspan="2">日均销量</th></tr>
         <tr><th>可用库存</th><th>在途库存</th></tr>
       </thead><tbody><tr><td>A</td><td>1</td><td>2</td><td>3</td></tr></tbody></table>`),
@@ -28,7 +27,7 @@ describe('findTables', () => {
 
   it('puts a merged body cell under every column and row it spans', () => {
     const [table] = findTables(
-      html(`<table><thead><tr><th>SKU</th><th>仓库</th><th>可用库存</th></tr></thead><tbody>
+      documentOf(`<table><thead><tr><th>SKU</th><th>仓库</th><th>可用库存</th></tr></thead><tbody>
         <tr><td>A</td><td rowspan="2">马德里</td><td>1</td></tr>
         <tr><td>B</td><td>2</td></tr>
         <tr><td colspan="2">合计</td><td>3</td></tr>
@@ -42,7 +41,7 @@ describe('findTables', () => {
   });
 
   it('takes the first row of <th> as the header when there is no <thead>', () => {
-    const [table] = findTables(html('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>4</td></tr></table>'));
+    const [table] = findTables(documentOf('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>4</td></tr></table>'));
     expect(table!.headers).toEqual(['SKU', 'Available']);
     expect(table!.rows).toHaveLength(1);
   });
@@ -68,7 +67,7 @@ describe('findTables', () => {
 
   it('leaves out hidden, measuring, expanded and "no data" rows', () => {
     const [table] = findTables(
-      html(`<table><thead><tr><th>SKU</th><th>Available</th></tr></thead><tbody>
+      documentOf(`<table><thead><tr><th>SKU</th><th>Available</th></tr></thead><tbody>
         <tr aria-hidden="true"><td></td><td></td></tr>
         <tr><td>A</td><td>1</td></tr>
         <tr class="next-table-expanded-row"><td></td><td>Madrid 1</td></tr>
@@ -81,7 +80,7 @@ describe('findTables', () => {
   });
 
   it('copes with broken markup: no header, ragged rows, absurd spans, an empty grid', () => {
-    const doc = html(`
+    const doc = documentOf(`
       <table><tr><td>A</td><td>1</td></tr><tr><td>B</td></tr><tr></tr></table>
       <table><thead><tr><th colspan="99999">SKU</th></tr></thead><tbody><tr><td rowspan="-4">A</td></tr></tbody></table>
       <div role="grid"></div>`);
@@ -95,7 +94,7 @@ describe('findTables', () => {
 
   it('normalises header words: sort arrows, "?" help marks, hidden tooltips and icons are not words', () => {
     const [table] = findTables(
-      html(`<table><thead><tr>
+      documentOf(`<table><thead><tr>
         <th>可用库存 ↑↓</th>
         <th>库存周转天数 <span class="help">?</span></th>
         <th>日均销量<span role="tooltip" hidden>近30天销量 ÷ 30</span><i aria-hidden="true">ⓘ</i></th>
@@ -110,6 +109,6 @@ describe('findTables', () => {
 
 describe('readTable', () => {
   it('is null for an element that is no table', () => {
-    expect(readTable(html('<div class="card">x</div>').querySelector('div')!)).toBeNull();
+    expect(readTable(documentOf('<div class="card">x</div>').querySelector('div')!)).toBeNull();
   });
 });

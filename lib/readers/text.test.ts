@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { documentOf } from '../../test/fixtures/pages/load';
 import { labelKey, labelText, readText, synonymIndex, walkText } from './text';
-
-const body = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html').body;
 
 describe('readText', () => {
   it('reads what a person reads: no badges, scripts, editors, hidden tooltips', () => {
-    const cell = body(`<div>ES-1<span data-lsm-kind="safety">low</span><script>var a = 1</script><style>.x{}</style>
-      <textarea>note</textarea><span role="tooltip">tip</span><i hidden>h</i><b>&nbsp;A&lt;b&gt;</b></div>`).firstElementChild!;
+    const cell = documentOf(`<div>ES-1<span data-lsm-kind="safety">low</span><script>var a = 1</script><style>.x{}</style>
+      <textarea>note</textarea><span role="tooltip">tip</span><i hidden>h</i><b>&nbsp;A&lt;b&gt;</b></div>`).body.firstElementChild!;
     expect(readText(cell)).toBe('ES-1 A<b>');
   });
 
   it('keeps boxes apart and inline pieces together: two figures are never glued into one', () => {
-    const read = (html: string) => readText(body(`<div>${html}</div>`).firstElementChild!);
+    const read = (html: string) => readText(documentOf(`<div>${html}</div>`).body.firstElementChild!);
     expect(read('<div>12</div><div>34</div>')).toBe('12 34');
     expect(read('<p>12</p>34')).toBe('12 34');
     expect(read('Bamboo board<br><small>ID 1005</small>')).toBe('Bamboo board ID 1005');
@@ -20,14 +19,14 @@ describe('readText', () => {
   });
 
   it('collapses white space, no-break and zero-width spaces', () => {
-    expect(readText(body('<p>\n  1,234\u00a0\u200b件 \t</p>').firstElementChild!)).toBe('1,234 件');
+    expect(readText(documentOf('<p>\n  1,234\u00a0\u200b件 \t</p>').body.firstElementChild!)).toBe('1,234 件');
   });
 });
 
 describe('walkText', () => {
   it('visits text in document order and skips whole subtrees the caller names', () => {
     const seen: string[] = [];
-    walkText(body('<nav>menu<b>x</b></nav><p>a<span>b</span></p>c'), (node) => seen.push(node.data), 'nav');
+    walkText(documentOf('<nav>menu<b>x</b></nav><p>a<span>b</span></p>c').body, (node) => seen.push(node.data), 'nav');
     expect(seen).toEqual(['a', 'b', 'c']);
   });
 });
