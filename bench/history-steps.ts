@@ -75,8 +75,9 @@ async function pageApi(): Promise<HistoryApi> {
     save: (reading) => saveReading(db, reading).then(() => undefined),
     history: (storeId, sku) => readSkuHistory(db, storeId, sku).then((result) => result.records.length),
     async plan(storeId) {
-      const { records } = await readRecent(db, storeId);
-      const ctx = ruleContext(defaultSettings(), dayOf(new Date()));
+      const today = dayOf(new Date());
+      const { records } = await readRecent(db, storeId, today);
+      const ctx = ruleContext(defaultSettings(), today);
       return planReminders(records, ctx).reduce((sum, plan) => sum + plan.skus.length, 0);
     },
     async close() {

@@ -12,13 +12,13 @@ import {
   type RequestOf,
 } from './content-messages';
 import {
+  BACKUP_STORES,
   daySchema,
   eventSightingRecordSchema,
   reminderReasonSchema,
   skuSnapshotSchema,
   storeRecordSchema,
-  STORE_NAMES,
-  type StoreName,
+  type BackupStore,
 } from './history/schema';
 import { describeIssues } from './history/validate';
 import { noticesSchema } from './notices';
@@ -53,7 +53,7 @@ const FROM_UI = {
   'backup/export': message({}, fileAnswer),
   'backup/import': message(
     { json: z.string() },
-    z.object({ imported: z.record(z.enum(STORE_NAMES as [StoreName, ...StoreName[]]), z.number()) }),
+    z.object({ imported: z.record(z.enum(BACKUP_STORES as [BackupStore, ...BackupStore[]]), z.number()) }),
   ),
   'data/delete-all': message({}, nothing),
   'snapshots/csv': message({ storeId: z.optional(storeId), fromDay: z.optional(daySchema), toDay: z.optional(daySchema) }, fileAnswer),

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach } from 'vitest';
 
 import { backgroundSender, type Failure, type MessageType, type Request } from '@/lib/messages';
-import { STORE_NAMES, type GlossaryEntry, type SkuSnapshot, type StoreRecord } from '@/lib/history/schema';
+import { BACKUP_STORES, type GlossaryEntry, type SkuSnapshot, type StoreRecord } from '@/lib/history/schema';
 import { NO_NOTICES, type Notices } from '@/lib/notices';
 import type { StorePlan } from '@/lib/reminders/schema';
 
@@ -156,7 +156,7 @@ export function fakeBackground(initial: Partial<FakeWorld> = {}) {
       case 'backup/import':
         return {
           imported: Object.fromEntries(
-            STORE_NAMES.map((name) => [name, name === 'glossary' ? (JSON.parse(request.json) as { glossary: unknown[] }).glossary.length : 0]),
+            BACKUP_STORES.map((name) => [name, name === 'glossary' ? (JSON.parse(request.json) as { glossary: unknown[] }).glossary.length : 0]),
           ),
         };
       case 'snapshots/csv':

@@ -53,6 +53,16 @@ describe('backup', () => {
     expect(await everything(db)).toEqual(before);
   });
 
+  it('reads a version-1 file: the recent records it also carried are worked out again from its snapshots', async () => {
+    const { backup } = await exportBackup(await fullHistory(), defaultSettings(), NOW);
+    const skuRecent = [{ storeId: '2088', sku: 'LAMP-ES-01', latest: backup.data.skuSnapshots[0], days: [] }];
+    const parsed = parseBackup(JSON.stringify({ ...backup, version: 1, data: { ...backup.data, skuRecent } }));
+    if (!parsed.ok) throw new Error(parsed.error.detail);
+    const db = await freshDb();
+    await importBackup(db, parsed.backup.data);
+    expect((await exportBackup(db, defaultSettings(), NOW)).backup.data).toEqual(backup.data);
+  });
+
   it('leaves out of the file a stored record that fails validation, and counts it', async () => {
     const db = await fullHistory();
     await db.put('glossary', { code: 'ES-777', meaning: '', updatedAt: 1 });
@@ -77,9 +87,9 @@ describe('backup', () => {
       expect(refusal('null')?.key).toBe('backup_error_notBackup');
     });
     it('a newer version of ours', async () => {
-      expect(refusal(JSON.stringify({ ...(await good()), version: 2 }))).toEqual({
+      expect(refusal(JSON.stringify({ ...(await good()), version: 3 }))).toEqual({
         key: 'backup_error_newer',
-        detail: 'file version 2, this extension reads up to 1',
+        detail: 'file version 3, this extension reads up to 2',
       });
     });
     it('one bad record among good ones, named by where it is', async () => {

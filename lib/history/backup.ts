@@ -6,10 +6,11 @@ import type { Failure } from '../messages';
 import { checkSettings, type Settings } from '../settings/schema';
 import { localClock } from './clock';
 import { DB_VERSION, type HistoryDb } from './db';
-import { validated } from './read';
-import { RECORD_SCHEMAS, STORE_NAMES, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
+import { readStoreWindow, storesWithWeeks, validated } from './read';
+import { BACKUP_SCHEMAS, BACKUP_STORES, STORE_NAMES, type BackupStore, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
+import { weekRecordsOf, snapshotsIn } from './sku-weeks';
 import { abandon, commit } from './transaction';
-import { describeIssues } from './validate';
+import { describeIssues, MAX_PROBLEMS, type ReadResult } from './validate';
 
 /**
  * The seller's whole history and settings as one JSON file they keep, and back. An import is
@@ -18,18 +19,21 @@ import { describeIssues } from './validate';
  */
 
 export const BACKUP_FORMAT = 'local-stock-copilot-backup';
-/** The file format's version; a later one adds a migration from this one in parseBackup. */
-export const BACKUP_VERSION = 1;
+/**
+ * The file format's version. 2: SKU snapshots only (version 1 also carried each SKU's recent
+ * record, which is worked out from the snapshots: a version-1 file is read without it).
+ */
+export const BACKUP_VERSION = 2;
 
 const dataSchema = z.object(
-  Object.fromEntries(STORE_NAMES.map((name) => [name, z.array(RECORD_SCHEMAS[name])])) as {
-    [S in StoreName]: z.ZodMiniArray<(typeof RECORD_SCHEMAS)[S]>;
+  Object.fromEntries(BACKUP_STORES.map((name) => [name, z.array(BACKUP_SCHEMAS[name])])) as {
+    [S in BackupStore]: z.ZodMiniArray<(typeof BACKUP_SCHEMAS)[S]>;
   },
 );
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   /** ISO 8601. */
   exportedAt: z.string(),
   /** The database version that wrote the file, for a bug report. */
@@ -39,7 +43,7 @@ const backupSchema = z.object({
   data: dataSchema,
 });
 export type Backup = Omit<z.infer<typeof backupSchema>, 'settings'> & { settings: Settings };
-export type BackupData = { [S in StoreName]: RecordOf[S][] };
+export type BackupData = z.infer<typeof dataSchema>;
 
 export interface ExportResult {
   backup: Backup;
@@ -64,12 +68,15 @@ export async function exportBackup(db: HistoryDb, settings: Settings, now: numbe
     skipped: 0,
     problems: [],
   };
+  const data: Partial<Record<StoreName, unknown[]>> = {};
   STORE_NAMES.forEach((name, index) => {
     const read = validated(name, stored[index] ?? []);
-    (result.backup.data as Record<StoreName, unknown[]>)[name] = read.records;
+    data[name] = read.records;
     result.skipped += read.skipped;
     result.problems.push(...read.problems);
   });
+  const { skuWeeks, ...rest } = data as { [S in StoreName]: RecordOf[S][] };
+  result.backup.data = { ...rest, skuSnapshots: skuWeeks.flatMap((record) => snapshotsIn(record)) };
   return result;
 }
 
@@ -100,20 +107,22 @@ export function parseBackup(json: string): ParsedBackup {
 }
 
 /** Replaces the whole history with the backup's, in one transaction: all of it or none of it. */
-export async function importBackup(db: HistoryDb, data: BackupData): Promise<Record<StoreName, number>> {
+export async function importBackup(db: HistoryDb, data: BackupData): Promise<Record<BackupStore, number>> {
+  const { skuSnapshots, ...rest } = data;
+  const stored: { [S in StoreName]: readonly RecordOf[S][] } = { ...rest, skuWeeks: weekRecordsOf(skuSnapshots) };
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {
     for (const name of STORE_NAMES) {
       const store = tx.objectStore(name);
       writes.push(store.clear());
-      for (const record of data[name]) writes.push(store.put(record as never));
+      for (const record of stored[name]) writes.push(store.put(record as never));
     }
     await Promise.all([...writes, tx.done]);
   } catch (error) {
     throw await abandon(tx, writes, error);
   }
-  return Object.fromEntries(STORE_NAMES.map((name) => [name, data[name].length])) as Record<StoreName, number>;
+  return Object.fromEntries(BACKUP_STORES.map((name) => [name, data[name].length])) as Record<BackupStore, number>;
 }
 
 /** Deletes every record of the history, glossary and reminder state (settings stay), in one transaction. */
@@ -173,14 +182,21 @@ export function csvText(rows: readonly (readonly (string | number | null)[])[]):
   });
 }
 
-/** The snapshots a CSV export covers: one store by its day index, or every store by the day index. */
+/** The snapshots a CSV export covers, by day, then store, then SKU: one store, or every store. */
 export async function readSnapshotsForCsv(
   db: HistoryDb,
   { storeId, fromDay = '', toDay = '\uffff' }: { storeId?: string; fromDay?: string; toDay?: string },
-) {
-  const values =
-    storeId === undefined
-      ? await db.getAllFromIndex('skuSnapshots', 'byDay', IDBKeyRange.bound(fromDay, toDay))
-      : await db.getAllFromIndex('skuSnapshots', 'byStoreDay', IDBKeyRange.bound([storeId, fromDay], [storeId, toDay]));
-  return validated('skuSnapshots', values);
+): Promise<ReadResult<SkuSnapshot>> {
+  const storeIds = storeId === undefined ? await storesWithWeeks(db) : [storeId];
+  const result: ReadResult<SkuSnapshot> = { records: [], skipped: 0, problems: [] };
+  for (const id of storeIds) {
+    const window = await readStoreWindow(db, id, fromDay, toDay);
+    result.records.push(...window.records);
+    result.skipped += window.skipped;
+    result.problems.push(...window.problems);
+  }
+  // Stores in key order, each already by day then SKU: a stable sort by day interleaves them.
+  result.records.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  result.problems.splice(MAX_PROBLEMS);
+  return result;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import v1 from '../../test/fixtures/db/v1.json';
 import v2 from '../../test/fixtures/db/v2.json';
+import v3 from '../../test/fixtures/db/v3.json';
 import { freshName, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
 import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
@@ -50,7 +51,7 @@ describe('history database versions', () => {
     const name = freshName();
     await writeRawVersion(name, 1, v1.stores);
     const db = await openHistory({ name });
-    const recent = await readRecent(db, '2088');
+    const recent = await readRecent(db, '2088', '2025-12-02');
     expect(recent.records.map((r) => [r.sku, r.latest.day, r.days.map((d) => d.sellable)])).toEqual([
       ['CABLE-SA-07', '2025-12-02', [0]],
       ['LAMP-ES-01', '2025-12-02', [120, 104]],
@@ -62,27 +63,59 @@ describe('history database versions', () => {
     const name = freshName();
     await writeRawVersion(name, 2, v2.stores);
     const db = await openHistory({ name });
-    const lamp = (await readRecent(db, '2088')).records[0]!;
+    const lamp = (await readRecent(db, '2088', '2025-12-13')).records[0]!;
     expect(lamp.latest).toEqual(v2.stores.skuSnapshots[3]);
     // 2025-11-24 and 2025-11-27 are more than 14 days before the latest reading: left out.
     expect(lamp.days.map((d) => [d.day, d.sellable, d.inTransit])).toEqual([
       ['2025-12-10', 180, 200],
       ['2025-12-13', 340, 0],
     ]);
-    expect((await readRecent(db, '3101')).records.map((r) => r.sku)).toEqual(['MUG-FR-02']);
+    expect((await readRecent(db, '3101', '2025-12-13')).records.map((r) => r.sku)).toEqual(['MUG-FR-02']);
     expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records).toHaveLength(4);
     expect((await readEventsOfSku(db, '2088', 'LAMP-ES-01')).records).toEqual(v2.stores.eventSightings);
     expect((await readReminderState(db, '2088')).records).toEqual(v2.stores.reminderState);
     db.close();
   });
 
+  it('opens a version-3 database: its snapshots move into week records, its recent records are worked out from them', async () => {
+    const name = freshName();
+    // And a snapshot no version-3 read would have shown: negative stock.
+    const odd = { ...v3.stores.skuSnapshots[0]!, sku: 'ODD-1', sellable: -2 };
+    await writeRawVersion(name, 3, { ...v3.stores, skuSnapshots: [...v3.stores.skuSnapshots, odd] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = await openHistory({ name });
+    expect(warn).toHaveBeenCalledWith('History version 4: 1 stored SKU snapshots did not pass validation and were left out');
+    warn.mockRestore();
+    expect([...db.objectStoreNames]).not.toContain('skuSnapshots');
+    expect([...db.objectStoreNames]).not.toContain('skuRecent');
+
+    const [lampDec28, lampDec30, lampJan2] = v3.stores.skuSnapshots.filter((s) => s.sku === 'LAMP-ES-01');
+    // Across a month and a week boundary, each day as it was stored.
+    expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records).toEqual([lampDec28, lampDec30, lampJan2]);
+    // The product name is kept once per SKU and week, as last read: 2 January shows 3 January's.
+    expect((await readSkuHistory(db, '2088', 'CABLE-SA-07')).records.map((s) => [s.day, s.sellable, s.product])).toEqual([
+      ['2026-01-02', 30, '数据线 USB-C cable 2m'],
+      ['2026-01-03', 27, '数据线 USB-C cable 2m'],
+    ]);
+    expect((await readSkuHistory(db, '2088', 'ODD-1')).records).toEqual([]);
+
+    const recent = await readRecent(db, '2088', '2026-01-03');
+    expect(recent.records.map((r) => [r.sku, r.latest.day, r.days.map((d) => d.sellable)])).toEqual([
+      ['CABLE-SA-07', '2026-01-03', [30, 27]],
+      ['LAMP-ES-01', '2026-01-02', [210, 182, 140]],
+    ]);
+    expect(recent.records[1]?.latest).toEqual(lampJan2);
+    expect((await readSkuHistory(db, '3101', 'MUG-FR-02')).records).toEqual(v3.stores.skuSnapshots.filter((s) => s.storeId === '3101'));
+    db.close();
+  });
+
   it('creates a fresh database at the current version with every store and index', async () => {
     const db = await openHistory({ name: freshName() });
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['eventSightings', 'glossary', 'reminderState', 'skuRecent', 'skuSnapshots', 'stores', 'storeSnapshots'].sort(),
+      ['eventSightings', 'glossary', 'reminderState', 'skuWeeks', 'stores', 'storeSnapshots'].sort(),
     );
-    const tx = db.transaction(['skuSnapshots', 'eventSightings']);
-    expect([...tx.objectStore('skuSnapshots').indexNames].sort()).toEqual(['byDay', 'byStoreDay']);
+    const tx = db.transaction(['skuWeeks', 'eventSightings']);
+    expect([...tx.objectStore('skuWeeks').indexNames]).toEqual(['byStoreWeek']);
     expect([...tx.objectStore('eventSightings').indexNames]).toEqual(['bySku']);
     db.close();
   });

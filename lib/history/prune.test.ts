@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { pruneSnapshots } from './prune';
-import { listGlossary, putGlossary, readEventsOfSku, readSkuHistory, readStoreSnapshots } from './read';
+import { listGlossary, putGlossary, readEventsOfSku, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
 import { saveReading } from './save';
 
 describe('pruneSnapshots', () => {
@@ -20,7 +20,7 @@ describe('pruneSnapshots', () => {
     }
     await putGlossary(db, 'ES-402', '标签不全', 1);
 
-    expect(await pruneSnapshots(db, { retentionDays: 400, today })).toEqual({ skuSnapshots: 2, storeSnapshots: 2, skuRecent: 0 });
+    expect(await pruneSnapshots(db, { retentionDays: 400, today })).toEqual({ skuSnapshots: 2, storeSnapshots: 2 });
     const kept = [today, addDays(today, -399), addDays(today, -400)].sort();
     expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => s.day)).toEqual(kept);
     expect((await readStoreSnapshots(db, '2088')).records.map((s) => s.day)).toEqual(kept);
@@ -33,7 +33,8 @@ describe('pruneSnapshots', () => {
     const skus = Array.from({ length: 6_000 }, (_, i) => skuRow(`SKU-${i}`));
     await saveReading(db, inventoryReading(at('2025-01-01'), skus), { timeZone: SHANGHAI });
     await saveReading(db, inventoryReading(at('2026-03-10'), skus.slice(0, 3)), { timeZone: SHANGHAI });
-    expect(await pruneSnapshots(db, { retentionDays: 30, today: '2026-03-10' })).toEqual({ skuSnapshots: 6_000, storeSnapshots: 0, skuRecent: 5_997 });
-    expect(await db.count('skuSnapshots')).toBe(3);
+    expect(await pruneSnapshots(db, { retentionDays: 30, today: '2026-03-10' })).toEqual({ skuSnapshots: 6_000, storeSnapshots: 0 });
+    expect((await readStoreWindow(db, '2088', '2025-01-01', '2026-12-31')).records.map((s) => s.sku)).toEqual(['SKU-0', 'SKU-1', 'SKU-2']);
+    expect(await db.count('skuWeeks')).toBe(3);
   });
 });

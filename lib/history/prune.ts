@@ -1,21 +1,23 @@
 import { addDays, type Day } from '../rules/day';
 import type { HistoryDb } from './db';
+import { storesWithWeeks } from './read';
+import { weekOf, readingsIn, skuWeekSchema, withoutDaysBefore } from './sku-weeks';
 import { commit } from './transaction';
 
-/** Keys deleted per transaction: a first prune of years of data must not hold one huge transaction. */
+/** Records deleted per transaction: a first prune of years of data must not hold one huge transaction. */
 const BATCH = 5_000;
+/** Week records per transaction: each holds a few hundred cells, so a few years of a large store take a few transactions. */
+const WEEK_BATCH = 512;
 
 export interface PruneResult {
+  /** SKU-days whose snapshot was deleted. */
   skuSnapshots: number;
   storeSnapshots: number;
-  /** Recent records of SKUs not seen since the retention began. */
-  skuRecent: number;
 }
 
 /**
- * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400), a
- * batch of keys at a time from the byDay index, and the recent record of a SKU last seen before then. The glossary and event sightings are the seller's
- * knowledge, not daily figures: they are never pruned.
+ * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400). The
+ * glossary and event sightings are the seller's knowledge, not daily figures: they are never pruned.
  */
 export async function pruneSnapshots(
   db: HistoryDb,
@@ -24,31 +26,52 @@ export async function pruneSnapshots(
   return pruneBefore(db, addDays(today, -retentionDays));
 }
 
-/** Deletes the daily snapshots of every day before `cutoff`, and the recent record of a SKU last seen before it. */
+/** Deletes the daily snapshots of every day before `cutoff`. */
 export async function pruneBefore(db: HistoryDb, cutoff: Day): Promise<PruneResult> {
-  const before = IDBKeyRange.upperBound(cutoff, true);
-  return {
-    skuSnapshots: await deleteByDay(db, 'skuSnapshots', before),
-    storeSnapshots: await deleteByDay(db, 'storeSnapshots', before),
-    skuRecent: await deleteRecentBefore(db, cutoff),
+  let skuSnapshots = 0;
+  for (const storeId of await storesWithWeeks(db)) skuSnapshots += await pruneStoreWeeks(db, storeId, cutoff);
+  return { skuSnapshots, storeSnapshots: await deleteStoreDays(db, IDBKeyRange.upperBound(cutoff, true)) };
+}
+
+/**
+ * Whole weeks before the cutoff's week are deleted, a batch of records at a time; the cutoff's
+ * own week loses only its days before the cutoff. A record that no longer reads is deleted with
+ * its week all the same (uncounted): it is past keeping either way.
+ */
+async function pruneStoreWeeks(db: HistoryDb, storeId: string, cutoff: Day): Promise<number> {
+  const week = weekOf(cutoff);
+  let deleted = 0;
+  const readings = (value: unknown) => {
+    const parsed = skuWeekSchema.safeParse(value);
+    return parsed.success ? readingsIn(parsed.data) : 0;
   };
-}
-
-/** One record per SKU: a walk over them all is cheap, and saves an index every save would update. */
-async function deleteRecentBefore(db: HistoryDb, cutoff: Day): Promise<number> {
-  const tx = db.transaction('skuRecent', 'readwrite');
-  const deletes: Promise<void>[] = [];
-  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.latest.day < cutoff) deletes.push(cursor.delete());
+  const older = IDBKeyRange.bound([storeId, ''], [storeId, week], false, true);
+  for (;;) {
+    const tx = db.transaction('skuWeeks', 'readwrite');
+    const index = tx.store.index('byStoreWeek');
+    const [keys, values] = await Promise.all([index.getAllKeys(older, WEEK_BATCH), index.getAll(older, WEEK_BATCH)]);
+    for (const value of values) deleted += readings(value);
+    await commit(tx, keys.map((key) => tx.store.delete(key)));
+    if (keys.length < WEEK_BATCH) break;
   }
-  await commit(tx, deletes);
-  return deletes.length;
+  const tx = db.transaction('skuWeeks', 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (const value of await tx.store.index('byStoreWeek').getAll([storeId, week])) {
+    const parsed = skuWeekSchema.safeParse(value);
+    if (!parsed.success) continue;
+    const { record, removed } = withoutDaysBefore(parsed.data, cutoff);
+    if (removed === 0) continue;
+    deleted += removed;
+    writes.push(record.skus.length > 0 ? tx.store.put(record) : tx.store.delete([record.storeId, record.shard, record.week]));
+  }
+  await commit(tx, writes);
+  return deleted;
 }
 
-async function deleteByDay(db: HistoryDb, storeName: 'skuSnapshots' | 'storeSnapshots', range: IDBKeyRange): Promise<number> {
+async function deleteStoreDays(db: HistoryDb, range: IDBKeyRange): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const tx = db.transaction(storeName, 'readwrite');
+    const tx = db.transaction('storeSnapshots', 'readwrite');
     const keys = await tx.store.index('byDay').getAllKeys(range, BATCH);
     await commit(tx, keys.map((key) => tx.store.delete(key)));
     deleted += keys.length;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixtures/db/build';
 import { listGlossary, putGlossary, readReminderState, readSkuHistory, writeReminderState } from './read';
 import { saveReading } from './save';
+import { shardOf } from './sku-weeks';
 import { MAX_PROBLEMS } from './validate';
 
 const zone = { timeZone: SHANGHAI };
@@ -25,14 +26,18 @@ describe('reading history back', () => {
     const db = await freshDb();
     await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')]), zone);
     await saveReading(db, inventoryReading(at('2025-12-03'), [skuRow('A')]), zone);
+    await saveReading(db, inventoryReading(at('2025-11-30'), [skuRow('A')]), zone);
     // Written by something else (an old bug, a hand edit): negative stock and a lost market.
-    await db.put('skuSnapshots', { ...skuRow('A', { sellable: -4 }), market: 'XX' as never, storeId: '2088', day: '2025-12-02', readAt: 1 });
+    const [november] = await db.getAll('skuWeeks', IDBKeyRange.bound(['2088', shardOf('A'), '2025-11-24'], ['2088', shardOf('A'), '2025-11-24']));
+    await db.put('skuWeeks', { ...november!, market: ['XX' as never], sellable: november!.sellable.map((value) => (Number.isNaN(value) ? value : -4)) });
     const history = await readSkuHistory(db, '2088', 'A');
     expect(history.records.map((s) => s.day)).toEqual(['2025-12-01', '2025-12-03']);
     expect(history.skipped).toBe(1);
     expect(history.problems).toEqual([
-      'skuSnapshots ["2088","A","2025-12-02"]: market: expected one of "ES", "FR", "PL", "SA", "AE", "MX", "BR", "KR", "JP", "AU", "US", "CA"; sellable: too_small (minimum 0)',
+      `skuWeeks ["2088",${shardOf('A')},"2025-11-24"]: market.0: expected one of "ES", "FR", "PL", "SA", "AE", "MX", "BR", "KR", "JP", "AU", "US", "CA"`,
     ]);
+    await db.put('skuWeeks', { ...november!, sellable: november!.sellable.map((value) => (Number.isNaN(value) ? value : -4)) });
+    expect((await readSkuHistory(db, '2088', 'A')).problems).toEqual([`skuWeeks ["2088",${shardOf('A')},"2025-11-24"]: (record): sellable holds -4`]);
   });
 
   it('counts every bad record but lists only the first few', async () => {

@@ -1,6 +1,6 @@
 import type { HistoryDb } from './db';
 import { KEY_FIELDS } from './db';
-import type { Day } from '../rules/day';
+import { addDays, type Day } from '../rules/day';
 import {
   glossaryEntrySchema,
   RECORD_SCHEMAS,
@@ -8,8 +8,11 @@ import {
   type GlossaryEntry,
   type RecordOf,
   type ReminderState,
+  type SkuRecent,
+  type SkuSnapshot,
   type StoreName,
 } from './schema';
+import { RECENT_DAYS, recentOf, shardOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
 import { commit } from './transaction';
 import { validateRecords, type ReadResult } from './validate';
 
@@ -35,27 +38,52 @@ export interface DayRange {
   toDay?: Day;
 }
 
-/** One SKU's daily snapshots, oldest first: one key range on the primary key, never a scan. */
+/**
+ * A week range's lower bound: the week holding `fromDay`, or '' for none. A week holding `toDay` is
+ * named by its Monday, no later than `toDay`, so `toDay` itself is the upper bound.
+ */
+const firstWeek = (fromDay: Day): string => (fromDay === FIRST ? FIRST : weekOf(fromDay));
+
+/** One SKU's daily snapshots, oldest first: one key range over its shard's weeks. */
 export async function readSkuHistory(
   db: HistoryDb,
   storeId: string,
   sku: string,
   { fromDay = FIRST, toDay = LAST }: DayRange = {},
-): Promise<ReadResult<RecordOf['skuSnapshots']>> {
-  const range = IDBKeyRange.bound([storeId, sku, fromDay], [storeId, sku, toDay]);
-  return validated('skuSnapshots', await db.getAll('skuSnapshots', range));
+): Promise<ReadResult<SkuSnapshot>> {
+  const shard = shardOf(sku);
+  const range = IDBKeyRange.bound([storeId, shard, firstWeek(fromDay)], [storeId, shard, toDay]);
+  const weeks = validated('skuWeeks', await db.getAll('skuWeeks', range));
+  return { ...weeks, records: weeks.records.flatMap((record) => snapshotsIn(record, sku)).filter(({ day }) => day >= fromDay && day <= toDay) };
 }
 
-/** Every SKU of a store over a few days (planning reads the last two weeks, not all history). */
-export async function readStoreWindow(
-  db: HistoryDb,
-  storeId: string,
-  fromDay: Day,
-  toDay: Day,
-): Promise<ReadResult<RecordOf['skuSnapshots']>> {
-  const range = IDBKeyRange.bound([storeId, fromDay], [storeId, toDay]);
-  return validated('skuSnapshots', await db.getAllFromIndex('skuSnapshots', 'byStoreDay', range));
+/** Every store that has SKU weeks, in one walk of the index that jumps from store to store. */
+export async function storesWithWeeks(db: HistoryDb): Promise<string[]> {
+  const storeIds: string[] = [];
+  let cursor = await db.transaction('skuWeeks').store.index('byStoreWeek').openKeyCursor();
+  while (cursor) {
+    const [storeId] = cursor.key;
+    storeIds.push(storeId);
+    cursor = await cursor.continue([storeId, '\uffff']);
+  }
+  return storeIds;
 }
+
+/** A store's week records from the week of `fromDay` to the week of `toDay`. */
+async function storeWeeks(db: HistoryDb, storeId: string, fromDay: Day, toDay: Day): Promise<ReadResult<SkuWeek>> {
+  const range = IDBKeyRange.bound([storeId, firstWeek(fromDay)], [storeId, toDay]);
+  return validated('skuWeeks', await db.getAllFromIndex('skuWeeks', 'byStoreWeek', range));
+}
+
+/** Every SKU of a store over some days, by day, then SKU. */
+export async function readStoreWindow(db: HistoryDb, storeId: string, fromDay: Day, toDay: Day): Promise<ReadResult<SkuSnapshot>> {
+  const weeks = await storeWeeks(db, storeId, fromDay, toDay);
+  const records = weeks.records.flatMap((record) => snapshotsIn(record)).filter(({ day }) => day >= fromDay && day <= toDay);
+  return { ...weeks, records: records.sort((a, b) => compare(a.day, b.day) || compare(a.sku, b.sku)) };
+}
+
+/** Code-unit order, as IndexedDB orders string keys. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function readStoreSnapshots(
   db: HistoryDb,
@@ -101,10 +129,13 @@ export async function writeReminderState(db: HistoryDb, records: readonly Remind
   await commit(tx, records.map((record) => tx.store.put(reminderStateSchema.parse(record))));
 }
 
-/** Each SKU's latest snapshot and last two weeks: what reminder planning reads, one record per SKU. */
-export async function readRecent(db: HistoryDb, storeId: string): Promise<ReadResult<RecordOf['skuRecent']>> {
-  const range = IDBKeyRange.bound([storeId, FIRST], [storeId, LAST]);
-  return validated('skuRecent', await db.getAll('skuRecent', range));
+/**
+ * Each SKU's latest snapshot and the two weeks before it, for SKUs read in the last two weeks
+ * before `today`: what reminder planning reads, the store's week records of the last four weeks.
+ */
+export async function readRecent(db: HistoryDb, storeId: string, today: Day): Promise<ReadResult<SkuRecent>> {
+  const weeks = await storeWeeks(db, storeId, addDays(today, -2 * RECENT_DAYS), today);
+  return { ...weeks, records: recentOf(weeks.records) };
 }
 
 /** Quiets one SKU's reason until a time (null: remind again), keeping what was last told. */

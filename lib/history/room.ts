@@ -1,6 +1,8 @@
 import { addDays, DAYS_PER_MONTH, type Day } from '../rules/day';
 import type { HistoryDb } from './db';
 import { pruneBefore, type PruneResult } from './prune';
+import { storesWithWeeks, validated } from './read';
+import { snapshotsIn } from './sku-weeks';
 import { saveReading, type SaveResult } from './save';
 import { isStorageFull } from './transaction';
 import type { PageReading } from '../records';
@@ -33,11 +35,19 @@ const errorText = (error: unknown): string => {
 
 /** The oldest day any daily snapshot is kept for, or null when there is none. */
 export async function oldestDay(db: HistoryDb): Promise<Day | null> {
-  const firsts = await Promise.all(
-    (['skuSnapshots', 'storeSnapshots'] as const).map(async (store) => (await db.transaction(store).store.index('byDay').openKeyCursor())?.key),
-  );
-  const days = firsts.filter((day): day is string => day !== undefined).sort();
+  const storeDay = (await db.transaction('storeSnapshots').store.index('byDay').openKeyCursor())?.key;
+  const skuDays = await Promise.all((await storesWithWeeks(db)).map((storeId) => oldestSkuDay(db, storeId)));
+  const days = [storeDay, ...skuDays].filter((day): day is string => day !== undefined).sort();
   return days[0] ?? null;
+}
+
+/** The first day with a reading in a store's oldest week. */
+async function oldestSkuDay(db: HistoryDb, storeId: string): Promise<Day | undefined> {
+  const index = db.transaction('skuWeeks').store.index('byStoreWeek');
+  const first = await index.openKeyCursor(IDBKeyRange.bound([storeId, ''], [storeId, '\uffff']));
+  if (!first) return undefined;
+  const { records } = validated('skuWeeks', await index.getAll(first.key));
+  return records.flatMap((record) => snapshotsIn(record).map(({ day }) => day)).sort()[0];
 }
 
 /** Deletes the oldest month of snapshots, keeping the month before `today`; null when nothing was that old. */

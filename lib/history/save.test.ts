@@ -4,6 +4,7 @@ import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixt
 import type { PageReading } from '../records';
 import { listStores, readEventsOfSku, readRecent, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
 import { mergeStoreDay, saveReading } from './save';
+import { SHARDS } from './sku-weeks';
 
 const zone = { timeZone: SHANGHAI };
 
@@ -107,20 +108,34 @@ describe('saveReading', () => {
     const result = await saveReading(db, inventoryReading(at('2025-12-01'), skus), zone);
     expect(result.saved).toBe(10_000);
     expect(transactions).toHaveBeenCalledTimes(1);
-    expect(await db.count('skuSnapshots')).toBe(10_000);
-    expect(await db.count('skuRecent')).toBe(10_000);
-    // A second, later reading of the same day takes the bulk path and still keeps one record a SKU.
-    const again = await saveReading(db, inventoryReading(at('2025-12-01', 18), skus), zone);
+    // A record per shard of SKUs for the week, not one per SKU.
+    expect(await db.count('skuWeeks')).toBe(SHARDS);
+    const day = async () => (await readStoreWindow(db, '2088', '2025-12-01', '2025-12-01')).records;
+    expect((await day()).map((s) => s.sellable).sort((a, b) => a! - b!)).toEqual(skus.map((_, i) => i));
+    // A second, later reading of the same day replaces the first, still one snapshot a SKU.
+    const again = await saveReading(db, inventoryReading(at('2025-12-01', 18), skus.map((row) => ({ ...row, sellable: 1 }))), zone);
     expect(again.saved).toBe(10_000);
-    expect(await db.count('skuSnapshots')).toBe(10_000);
+    expect(await db.count('skuWeeks')).toBe(SHARDS);
+    expect((await day()).filter((s) => s.sellable === 1)).toHaveLength(10_000);
   });
 
-  it('keeps each SKU\'s recent record: the latest snapshot and its days', async () => {
+  it('replaces a stored week that no longer reads, and says so', async () => {
+    const db = await freshDb();
+    await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')]), zone);
+    const [stored] = await db.getAll('skuWeeks');
+    await db.put('skuWeeks', { ...stored!, sellable: stored!.sellable.map(() => -1) });
+    const result = await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 7 })]), zone);
+    expect(result.saved).toBe(1);
+    expect(result.problems).toEqual([`skuWeeks ["2088",${stored!.shard},"2025-12-01"] could not be read and was replaced: (record): sellable holds -1`]);
+    expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => [s.day, s.sellable])).toEqual([['2025-12-02', 7]]);
+  });
+
+  it('gives each SKU\'s latest snapshot and its days to planning', async () => {
     const db = await freshDb();
     await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 80 })]), zone);
     await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A', { sellable: 90 })]), zone);
     await saveReading(db, inventoryReading(at('2025-12-02', 8), [skuRow('A', { sellable: 85 })]), zone);
-    const [recent] = (await readRecent(db, '2088')).records;
+    const [recent] = (await readRecent(db, '2088', '2025-12-02')).records;
     expect(recent?.latest).toMatchObject({ day: '2025-12-02', sellable: 80 });
     expect(recent?.days.map((d) => [d.day, d.sellable])).toEqual([
       ['2025-12-01', 90],

@@ -1,20 +1,11 @@
 import { emptyStoreFigures, type PageReading, type SkuFigures, type StoreFigures } from '../records';
-import type { IDBPObjectStore, StoreNames } from 'idb';
 
-import type { HistoryDb, HistorySchema } from './db';
+import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
-import {
-  eventSightingRecordSchema,
-  skuRecentSchema,
-  skuSnapshotSchema,
-  storeRecordSchema,
-  storeSnapshotSchema,
-  type SkuRecent,
-  type StoreSnapshot,
-} from './schema';
-import { readAtOn, withSnapshot } from './recent';
+import { eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
+import { weekOf, shardOf, skuWeekSchema, withSnapshots } from './sku-weeks';
 import { abandon } from './transaction';
-import { MAX_PROBLEMS } from './validate';
+import { describeIssues, MAX_PROBLEMS } from './validate';
 
 export interface SaveResult {
   /** SKU snapshots written. */
@@ -26,9 +17,9 @@ export interface SaveResult {
 
 /**
  * Writes one page reading in ONE transaction: the store's first/last seen, one snapshot per SKU for
- * the reading's day with the SKU's recent record, the store's figures merged into its day, and the
- * event codes seen. Gets are
- * issued together and puts are not awaited one by one, so 10,000 rows cost one round of requests.
+ * the reading's day (into its shard's week record), the store's figures merged into its day, and
+ * the event codes seen. Gets are issued together and puts are not awaited one by one, so 10,000
+ * rows cost one round of at most SHARDS gets and puts.
  */
 export async function saveReading(
   db: HistoryDb,
@@ -52,18 +43,26 @@ export async function saveReading(
     }
   }
 
-  const tx = db.transaction(['stores', 'skuSnapshots', 'skuRecent', 'storeSnapshots', 'eventSightings'], 'readwrite');
+  const tx = db.transaction(['stores', 'skuWeeks', 'storeSnapshots', 'eventSightings'], 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {
-    const skuStore = tx.objectStore('skuSnapshots');
-    const recentStore = tx.objectStore('skuRecent');
+    const weekStore = tx.objectStore('skuWeeks');
     const eventStore = tx.objectStore('eventSightings');
-    const skus = [...rows.values()];
+    const week = weekOf(day);
+    const byShard = new Map<number, SkuSnapshot[]>();
+    for (const row of rows.values()) {
+      const snapshot = skuSnapshotSchema.parse({ ...row, storeId, day, readAt });
+      const shard = shardOf(snapshot.sku);
+      const group = byShard.get(shard);
+      if (group) group.push(snapshot);
+      else byShard.set(shard, [snapshot]);
+    }
+    const shards = [...byShard.keys()];
     const sightings = distinctSightings(reading.events);
-    const [store, storeDay, recentBefore, seenBefore] = await Promise.all([
+    const [store, storeDay, weeksBefore, seenBefore] = await Promise.all([
       tx.objectStore('stores').get(storeId),
       tx.objectStore('storeSnapshots').get([storeId, day]),
-      recentOf(recentStore, storeId, skus),
+      Promise.all(shards.map((shard) => weekStore.get([storeId, shard, week]))),
       Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
     ]);
 
@@ -78,17 +77,16 @@ export async function saveReading(
     );
 
     let stale = 0;
-    for (const row of skus) {
-      const before = recentBefore(row.sku);
-      // The latest reading of the day wins, even when two tabs' messages arrive out of order.
-      if ((readAtOn(before, day) ?? -1) > readAt) {
-        stale += 1;
-        continue;
-      }
-      const snapshot = skuSnapshotSchema.parse({ ...row, storeId, day, readAt });
-      writes.push(skuStore.put(snapshot), recentStore.put(skuRecentSchema.parse(withSnapshot(before, snapshot))));
-      result.saved += 1;
-    }
+    shards.forEach((shard, index) => {
+      const stored = weeksBefore[index];
+      const before = stored === undefined ? undefined : skuWeekSchema.safeParse(stored);
+      // A stored week that no longer reads is replaced, not kept failing every save of the week.
+      if (before && !before.success) problem(`skuWeeks ${JSON.stringify([storeId, shard, week])} could not be read and was replaced: ${describeIssues(before.error)}`);
+      const written = withSnapshots(before?.success ? before.data : undefined, { storeId, shard, week }, byShard.get(shard)!);
+      writes.push(weekStore.put(skuWeekSchema.parse(written.record)));
+      result.saved += written.saved;
+      stale += written.stale;
+    });
     if (stale > 0) {
       result.skipped += stale;
       problem(`${stale} SKU rows were older than the reading already saved for ${day}`);
@@ -119,23 +117,6 @@ export async function saveReading(
     throw await abandon(tx, writes, error);
   }
   return result;
-}
-
-/** Above this many rows, one read of all the store's SKUs costs less than a get per row. */
-const BULK_READ_ROWS = 500;
-
-type RecentStore = IDBPObjectStore<HistorySchema, ArrayLike<StoreNames<HistorySchema>>, 'skuRecent', 'readwrite'>;
-
-/** The recent record of each SKU of the reading (undefined: never seen before). */
-async function recentOf(recent: RecentStore, storeId: string, rows: readonly SkuFigures[]): Promise<(sku: string) => SkuRecent | undefined> {
-  if (rows.length > BULK_READ_ROWS) {
-    const stored = await recent.getAll(IDBKeyRange.bound([storeId, ''], [storeId, '\uffff']));
-    const bySku = new Map(stored.map((record) => [record.sku, record]));
-    return (sku) => bySku.get(sku);
-  }
-  const stored = await Promise.all(rows.map((row) => recent.get([storeId, row.sku])));
-  const bySku = new Map(rows.map((row, index) => [row.sku, stored[index]]));
-  return (sku) => bySku.get(sku);
 }
 
 /** One count per reading, however many rows repeat the same code for the same SKU. */

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 
 import { eventCodeSchema, glossaryEntrySchema, skuFiguresSchema, storeFiguresSchema, type GlossaryEntry } from '../records';
+import { skuWeekSchema, type SkuWeek } from './sku-weeks';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
@@ -26,33 +27,23 @@ export const storeRecordSchema = z.object({
 });
 export type StoreRecord = z.infer<typeof storeRecordSchema>;
 
-/** One SKU on one day: the latest reading of that day wins. */
+/**
+ * One SKU on one day: the latest reading of that day wins. Stored in columns, a week of a shard
+ * of SKUs to a record (sku-weeks.ts); this is each day's shape in readings, reads and backups.
+ */
 export const skuSnapshotSchema = z.extend(skuFiguresSchema, daily);
 export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
 
 /** One day of a SKU's recent history: the figures planning compares day to day. */
-export const recentDaySchema = z.pick(skuSnapshotSchema, {
-  day: true,
-  readAt: true,
-  sellable: true,
-  inTransit: true,
-  dailySales: true,
-  turnoverDays: true,
-});
-export type RecentDay = z.infer<typeof recentDaySchema>;
+export type RecentDay = Pick<SkuSnapshot, 'day' | 'readAt' | 'sellable' | 'inTransit' | 'dailySales' | 'turnoverDays'>;
 
-/**
- * A SKU's latest snapshot and its last two weeks, kept up to date by every save, so that
- * reminder planning reads one record per SKU instead of every snapshot of the window.
- */
-export const skuRecentSchema = z.object({
-  storeId,
-  sku,
-  latest: skuSnapshotSchema,
-  /** Oldest first, one per day, none older than RECENT_DAYS before the latest. */
-  days: z.array(recentDaySchema),
-});
-export type SkuRecent = z.infer<typeof skuRecentSchema>;
+/** A SKU's latest snapshot and its last two weeks, oldest first (lib/history/sku-weeks.ts: recentOf). */
+export interface SkuRecent {
+  storeId: string;
+  sku: string;
+  latest: SkuSnapshot;
+  days: RecentDay[];
+}
 
 /** A store's figures on one day, merged from every page read that day. */
 export const storeSnapshotSchema = z.extend(storeFiguresSchema, daily);
@@ -93,8 +84,7 @@ export type ReminderState = z.infer<typeof reminderStateSchema>;
 /** Every object store with the schema of its records: the one list reads, backup and wipe walk. */
 export const RECORD_SCHEMAS = {
   stores: storeRecordSchema,
-  skuSnapshots: skuSnapshotSchema,
-  skuRecent: skuRecentSchema,
+  skuWeeks: skuWeekSchema,
   storeSnapshots: storeSnapshotSchema,
   eventSightings: eventSightingRecordSchema,
   glossary: glossaryEntrySchema,
@@ -102,10 +92,24 @@ export const RECORD_SCHEMAS = {
 } as const;
 export type StoreName = keyof typeof RECORD_SCHEMAS;
 export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
+/**
+ * What a backup file holds: a record per SKU and day as the seller reads it, not the database's
+ * week columns, so that a file outlives storage formats and opens in any JSON viewer.
+ */
+export const BACKUP_SCHEMAS = {
+  stores: storeRecordSchema,
+  skuSnapshots: skuSnapshotSchema,
+  storeSnapshots: storeSnapshotSchema,
+  eventSightings: eventSightingRecordSchema,
+  glossary: glossaryEntrySchema,
+  reminderState: reminderStateSchema,
+} as const;
+export type BackupStore = keyof typeof BACKUP_SCHEMAS;
+export const BACKUP_STORES = Object.keys(BACKUP_SCHEMAS) as BackupStore[];
+
 export interface RecordOf {
   stores: StoreRecord;
-  skuSnapshots: SkuSnapshot;
-  skuRecent: SkuRecent;
+  skuWeeks: SkuWeek;
   storeSnapshots: StoreSnapshot;
   eventSightings: EventSightingRecord;
   glossary: GlossaryEntry;

@@ -26,6 +26,8 @@ function issueDetail(issue: z.core.$ZodIssue): string {
       return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'invalid_format':
       return `invalid ${issue.format}`;
+    case 'custom':
+      return issue.message;
     default:
       return issue.code;
   }

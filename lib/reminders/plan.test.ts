@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { skuRow } from '../../test/fixtures/db/build';
-import { withSnapshot } from '../history/recent';
 import type { SkuRecent, SkuSnapshot } from '../history/schema';
+import { weekRecordsOf, recentOf } from '../history/sku-weeks';
 import type { SkuFigures } from '../records';
 import { ruleContext } from '../rules/context';
 import { addDays } from '../rules/day';
@@ -15,12 +15,8 @@ const ctx = (day = TODAY, leadTimeDays: Record<string, number> = { ES: 30 }) =>
 
 /** A SKU read on each of the given days back from `last` (0 = that day), figures per day. */
 function history(sku: string, figures: Partial<SkuFigures>[], last = TODAY, storeId = '2088'): SkuRecent {
-  let recent: SkuRecent | undefined;
-  figures.forEach((f, i) => {
-    const snapshot: SkuSnapshot = { ...skuRow(sku, f), storeId, day: addDays(last, i - figures.length + 1), readAt: i };
-    recent = withSnapshot(recent, snapshot);
-  });
-  return recent!;
+  const snapshots = figures.map((f, i): SkuSnapshot => ({ ...skuRow(sku, f), storeId, day: addDays(last, i - figures.length + 1), readAt: i }));
+  return recentOf(weekRecordsOf(snapshots))[0]!;
 }
 
 const reasonsOf = (recent: SkuRecent[], context = ctx()) =>

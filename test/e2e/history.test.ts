@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../lib/history/clock';
 import { DB_NAME } from '../../lib/history/db';
 import type { ReminderState, SkuSnapshot } from '../../lib/history/schema';
+import { snapshotsIn as weekSnapshots, type SkuWeek } from '../../lib/history/sku-weeks';
 import { backgroundSender } from '../../lib/messages';
 import type { PageReading, SkuFigures } from '../../lib/records';
 import { addDays } from '../../lib/rules/day';
@@ -71,7 +72,9 @@ async function history(target: Extension = ext): Promise<Record<string, unknown[
   return (await extensionStorage(target)).indexedDB[DB_NAME] ?? {};
 }
 
-const snapshotsOf = async (storeId: string) => ((await history()).skuSnapshots as SkuSnapshot[] | undefined ?? []).filter((s) => s.storeId === storeId);
+/** Every SKU snapshot stored, out of the week records (Playwright brings their typed arrays back as such). */
+const snapshotsIn = (records: Record<string, unknown[]>): SkuSnapshot[] => ((records.skuWeeks ?? []) as SkuWeek[]).flatMap((week) => weekSnapshots(week));
+const snapshotsOf = async (storeId: string) => snapshotsIn(await history()).filter((s) => s.storeId === storeId);
 const statesOf = async (storeId: string) => ((await history()).reminderState as ReminderState[] | undefined ?? []).filter((s) => s.storeId === storeId);
 const figuresOf = ({ storeId: _s, day: _d, readAt: _r, ...figures }: SkuSnapshot): SkuFigures => figures;
 const bySku = <T extends { sku: string }>(rows: T[]) => [...rows].sort((a, b) => a.sku.localeCompare(b.sku));
@@ -238,13 +241,14 @@ describe('history across two days', () => {
 
     const before = await extensionStorage(ext);
     const records = before.indexedDB[DB_NAME]!;
-    expect(records.skuSnapshots).toHaveLength(2 * expected.skus.length + 1);
+    const stored = snapshotsIn(records);
+    expect(stored).toHaveLength(2 * expected.skus.length + 1);
 
     // The CSV: a header in Chinese, then a row per SKU and day, as stored.
     expect(csv.startsWith('\ufeff店铺ID,日期,SKU,')).toBe(true);
     const rows = parse(csv.slice(1)) as string[][];
     expect(rows.slice(1).map(([storeId, day, sku]) => `${storeId} ${day} ${sku}`).sort()).toEqual(
-      (records.skuSnapshots as SkuSnapshot[]).map((s) => `${s.storeId} ${s.day} ${s.sku}`).sort(),
+      stored.map((s) => `${s.storeId} ${s.day} ${s.sku}`).sort(),
     );
     expect(rows.find(([storeId, day, sku]) => storeId === STORE && day === addDays(dayOne, 1) && sku === CHAIR)?.[6]).toBe(String(CHAIR_DAY_TWO));
 
@@ -254,7 +258,9 @@ describe('history across two days', () => {
       expect(Object.values(await history(fresh)).flat()).toEqual([]);
       await restore.getByLabel('从备份恢复（选择 .json 文件）').setInputFiles(backupPath);
       await restore.getByRole('button', { name: '恢复并替换' }).click();
-      const total = Object.values(records).flat().length;
+      // Files count a record per SKU and day, not the week records that hold them.
+      const { skuWeeks: _, ...others } = records;
+      const total = Object.values(others).flat().length + stored.length;
       await expect.poll(() => restore.locator('.outcome').textContent(), { timeout: 10_000 }).toContain(`已恢复 ${total} 条记录`);
       expect(collectPageErrors(restore)).toEqual([]);
 

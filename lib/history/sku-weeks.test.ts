@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { skuRow } from '../../test/fixtures/db/build';
+import { MARKETS } from '../records';
+import { addDays } from '../rules/day';
+import type { SkuSnapshot } from './schema';
+import {
+  WEEK_CELLS,
+  weekRecordsOf,
+  weekOf,
+  weeksBetween,
+  misfit,
+  RECENT_DAYS,
+  readingsIn,
+  recentOf,
+  shardOf,
+  SHARDS,
+  skuWeekSchema,
+  snapshotsIn,
+  withoutDaysBefore,
+  withSnapshots,
+} from './sku-weeks';
+
+const snapshot = (sku: string, day: string, readAt: number, figures: Partial<SkuSnapshot> = {}): SkuSnapshot => ({
+  ...skuRow(sku),
+  storeId: '2088',
+  day,
+  readAt,
+  ...figures,
+});
+// The week of Monday 2 March 2026 to Sunday 8 March.
+const keyOf = (sku: string, week = '2026-03-02') => ({ storeId: '2088', shard: shardOf(sku), week });
+
+describe('shardOf', () => {
+  it('gives the same shard forever: stored keys depend on it', () => {
+    expect(['ES-1001', 'ES-1002', 'LAMP-ES-01', '数据线-01', 'A'].map(shardOf)).toEqual([202, 55, 178, 48, 204]);
+  });
+  it('spreads a store\'s SKU codes over every shard', () => {
+    const counts = new Array<number>(SHARDS).fill(0);
+    for (let i = 0; i < 10_000; i += 1) counts[shardOf(`ES-${i}`)]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(15);
+    expect(Math.max(...counts)).toBeLessThan(80);
+  });
+});
+
+describe('withSnapshots', () => {
+  it('keeps the latest reading of each day and names as last read in the week', () => {
+    const first = withSnapshots(undefined, keyOf('A'), [
+      snapshot('A', '2026-03-05', 50, { sellable: 5, product: '旧名 old' }),
+      snapshot('A', '2026-03-02', 10, { sellable: 1, product: '更旧 older' }),
+    ]);
+    expect(first).toMatchObject({ saved: 2, stale: 0 });
+    const later = withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-05', 40, { sellable: 4 })]);
+    expect(later).toMatchObject({ saved: 0, stale: 1 });
+    const again = withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-05', 60, { sellable: null, dailySalesFrom: null, market: null })]);
+    expect(snapshotsIn(again.record).map((s) => [s.day, s.sellable, s.product, s.market, s.dailySalesFrom])).toEqual([
+      ['2026-03-02', 1, '商品 A', null, 'daily'],
+      ['2026-03-05', null, '商品 A', null, null],
+    ]);
+    // `before` stays as it was.
+    expect(snapshotsIn(first.record).map((s) => s.sellable)).toEqual([1, 5]);
+  });
+
+  it('gives back every field of every day as it was written, round any batching', () => {
+    const sku = fc.constantFrom('A', 'B', '数据线-01');
+    const figure = fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null });
+    const reading = fc.record({
+      sku,
+      day: fc.integer({ min: 2, max: 8 }).map((d) => `2026-03-0${d}`),
+      readAt: fc.integer({ min: 0, max: 1e6 }),
+      sellable: figure,
+      inTransit: figure,
+      dailySales: figure,
+      turnoverDays: figure,
+      dailySalesFrom: fc.constantFrom(null, 'daily', 'sales30d', 'history'),
+      market: fc.constantFrom(null, ...MARKETS),
+    });
+    fc.assert(
+      fc.property(fc.array(reading, { maxLength: 40 }), fc.nat(), (readings, cut) => {
+        const all = readings.map((r) => snapshot(r.sku, r.day, r.readAt, { ...r, product: `p${r.readAt}` }));
+        const bySku = (sku: string) => all.filter((s) => s.sku === sku);
+        for (const name of ['A', 'B', '数据线-01']) {
+          const mine = bySku(name);
+          const split = cut % (mine.length + 1);
+          const once = withSnapshots(undefined, keyOf(name), mine).record;
+          const twice = withSnapshots(withSnapshots(undefined, keyOf(name), mine.slice(0, split)).record, keyOf(name), mine.slice(split)).record;
+          const days = snapshotsIn(once);
+          expect(snapshotsIn(twice).map(({ product, warehouse, market, ...day }) => day)).toEqual(days.map(({ product, warehouse, market, ...day }) => day));
+          for (const stored of days) {
+            const latest = Math.max(...mine.filter((s) => s.day === stored.day).map((s) => s.readAt));
+            const { product, warehouse, market, ...figures } = stored;
+            const written = mine.filter((s) => s.day === stored.day && s.readAt === latest);
+            expect(written.map(({ product: _p, warehouse: _w, market: _m, ...f }) => f)).toContainEqual(figures);
+          }
+          expect(new Set(days.map((s) => s.day)).size).toBe(new Set(mine.map((s) => s.day)).size);
+          expect(skuWeekSchema.safeParse(once).success).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('misfit', () => {
+  const record = () => withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1)]).record;
+  it('passes a record as written', () => {
+    expect(misfit(record())).toBeNull();
+  });
+  it.each([
+    ['a SKU listed twice', (r: ReturnType<typeof record>) => ({ ...r, skus: ['A', 'A'] })],
+    ['a SKU of another shard', (r: ReturnType<typeof record>) => ({ ...r, skus: ['B'] })],
+    ['names do not match the SKUs', (r: ReturnType<typeof record>) => ({ ...r, product: [] })],
+    [`readAt has 6 cells for ${WEEK_CELLS}`, (r: ReturnType<typeof record>) => ({ ...r, readAt: new Float64Array(6) })],
+    ['sellable holds -1', (r: ReturnType<typeof record>) => ({ ...r, sellable: r.sellable.map(() => -1) })],
+    ['turnoverDays holds Infinity', (r: ReturnType<typeof record>) => ({ ...r, turnoverDays: r.turnoverDays.map(() => Infinity) })],
+    ['dailySalesFrom holds an unknown code', (r: ReturnType<typeof record>) => ({ ...r, dailySalesFrom: r.dailySalesFrom.map(() => 9) })],
+  ])('names %s', (reason, spoil) => {
+    expect(misfit(spoil(record()))).toBe(reason);
+  });
+});
+
+describe('withoutDaysBefore', () => {
+  const week = withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1), snapshot('A', '2026-03-06', 2)]).record;
+  it('clears the days before the cutoff in its week, all of an older week, none of a newer one', () => {
+    const cut = withoutDaysBefore(week, '2026-03-06');
+    expect(cut.removed).toBe(1);
+    expect(snapshotsIn(cut.record).map((s) => s.day)).toEqual(['2026-03-06']);
+    expect(withoutDaysBefore(week, '2026-03-09')).toMatchObject({ removed: 2, record: { skus: [] } });
+    expect(withoutDaysBefore(week, '2026-03-01')).toEqual({ record: week, removed: 0 });
+  });
+  it('counts a record\'s readings', () => {
+    expect(readingsIn(week)).toBe(2);
+  });
+});
+
+describe('recentOf', () => {
+  it('gives each SKU its latest snapshot and the days within RECENT_DAYS before it, across weeks', () => {
+    const days = Array.from({ length: RECENT_DAYS + 3 }, (_, i) => addDays('2026-02-20', i));
+    const records = weekRecordsOf([
+      ...days.map((day, i) => snapshot('A', day, i, { sellable: i })),
+      snapshot('B', '2026-03-01', 1),
+      { ...snapshot('A', '2026-03-01', 1), storeId: '77' },
+    ]);
+    expect(records.map((r) => r.week).sort()).toEqual(['2026-02-16', '2026-02-23', '2026-02-23', '2026-02-23', '2026-03-02']);
+    const recent = recentOf(records.reverse());
+    expect(recent.map((r) => [r.storeId, r.sku, r.latest.day])).toEqual([
+      ['2088', 'A', days.at(-1)],
+      ['2088', 'B', '2026-03-01'],
+      ['77', 'A', '2026-03-01'],
+    ]);
+    expect(recent[0]!.days.map((d) => d.day)).toEqual(days.slice(2));
+    expect(recent[0]!.latest).toEqual(snapshot('A', days.at(-1)!, RECENT_DAYS + 2, { sellable: RECENT_DAYS + 2 }));
+  });
+});
+
+describe('weeks', () => {
+  it('names a day\'s week by its Monday, across a month and a year', () => {
+    expect(['2026-03-02', '2026-03-05', '2026-03-08', '2026-03-01', '2026-01-01', '1970-01-01'].map(weekOf)).toEqual([
+      '2026-03-02',
+      '2026-03-02',
+      '2026-03-02',
+      '2026-02-23',
+      '2025-12-29',
+      '1969-12-29',
+    ]);
+  });
+  it('lists the weeks of a span', () => {
+    expect(weeksBetween('2025-12-31', '2026-01-12')).toEqual(['2025-12-29', '2026-01-05', '2026-01-12']);
+    expect(weeksBetween('2026-03-03', '2026-03-04')).toEqual(['2026-03-02']);
+  });
+  it('refuses a record whose week does not start on a Monday', () => {
+    const record = withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1)]).record;
+    expect(skuWeekSchema.safeParse({ ...record, week: '2026-03-03' }).success).toBe(false);
+  });
+});
