@@ -168,8 +168,9 @@ ${
           ? 'Through the real worker: an extension page sends it `reading/save`, `sku/history` and `store/at-risk` (lib/messages.ts), so each figure includes the message round trip and both sides\' validation.'
           : 'The worker did not answer the message protocol in this build, so the same steps called the functions it is built from (lib/history saveReading, readSkuHistory, readRecent + lib/reminders planReminders) on IndexedDB in an ordinary page of the same Chromium: real IndexedDB, no message round trip.'
       } The store holds ${history.options.skus.toLocaleString('en')} SKUs read on ${history.options.recentDays} days and one SKU read on
-${history.options.historyDays} days. Planning reads one recent record per SKU (latest snapshot and two weeks), so its cost does
-not grow with older history.
+${history.options.historyDays} days. Snapshots are kept a week of a shard of SKUs to a record (lib/history/sku-weeks.ts):
+a day's write is one get and one put per shard, planning reads the store's last five weeks, so neither
+grows with older history.
 
 ${table(
   ['step', 'median', 'worst', 'all runs'],
@@ -181,9 +182,8 @@ ${table(
 )}
 
 For comparison, the browser's own floor on this machine: ${history.options.skus.toLocaleString('en')} bare puts of one day's
-snapshots in one transaction (no index, no validation, no message) took ${ms(history.floorPutMs)}. A day's write stores
-two records a SKU (its snapshot and its recent record), so it cannot take less than about twice that
-while the history keeps one record per SKU and day.`
+snapshots in one transaction (no index, no validation, no message) took ${ms(history.floorPutMs)}: what a day's write
+would cost at the least if the history kept a record per SKU and day, as versions 1 to 3 did.`
     : 'Not measured in this run (`--no-history`).'
 }
 `;

@@ -282,48 +282,62 @@ export function snapshotsIn(record: SkuWeek, sku?: string): SkuSnapshot[] {
  * only for the days kept (planning reads ~150,000 cells for 10,000 SKUs).
  */
 export function recentOf(records: readonly SkuWeek[]): SkuRecent[] {
-  type Seen = { record: SkuWeek; days: readonly Day[]; position: number };
-  const bySku = new Map<string, { rows: Seen[]; latest: Seen & { cell: number } }>();
+  interface Seen {
+    /** The SKU's rows in week records, oldest week first, each with that record's day names. */
+    rows: { record: SkuWeek; days: readonly Day[]; position: number }[];
+    /** Its latest reading: which row, which cell. */
+    latestRow: number;
+    latestCell: number;
+  }
+  const stores = new Map<string, Map<string, Seen>>();
   for (const record of [...records].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))) {
     const days = daysOf(record);
-    record.skus.forEach((sku, position) => {
+    let skus = stores.get(record.storeId);
+    if (!skus) stores.set(record.storeId, (skus = new Map()));
+    for (let position = 0; position < record.skus.length; position += 1) {
       let last = -1;
       for (let cell = 0; cell < WEEK_CELLS; cell += 1) if (!Number.isNaN(record.readAt[position * WEEK_CELLS + cell]!)) last = cell;
-      if (last < 0) return;
+      if (last < 0) continue;
+      const sku = record.skus[position]!;
+      const seen = skus.get(sku);
       const row = { record, days, position };
-      const key = `${record.storeId}\u0000${sku}`;
-      const entry = bySku.get(key);
-      if (entry) {
-        entry.rows.push(row);
-        entry.latest = { ...row, cell: last };
+      if (seen) {
+        seen.latestRow = seen.rows.push(row) - 1;
+        seen.latestCell = last;
       } else {
-        bySku.set(key, { rows: [row], latest: { ...row, cell: last } });
+        skus.set(sku, { rows: [row], latestRow: 0, latestCell: last });
       }
-    });
+    }
   }
   const recent: SkuRecent[] = [];
   const sinceOf = new Map<Day, Day>();
-  for (const { rows, latest } of bySku.values()) {
-    const snapshot = snapshotAt(latest.record, latest.days, latest.position, latest.cell);
-    let since = sinceOf.get(snapshot.day);
-    if (since === undefined) sinceOf.set(snapshot.day, (since = addDays(snapshot.day, -RECENT_DAYS)));
-    const days: RecentDay[] = [];
-    for (const { record, days: dayNames, position } of rows) {
-      for (let cell = 0; cell < WEEK_CELLS; cell += 1) {
-        const at = position * WEEK_CELLS + cell;
-        const readAt = record.readAt[at]!;
-        if (Number.isNaN(readAt) || dayNames[cell]! < since || dayNames[cell]! > snapshot.day) continue;
-        days.push({
-          day: dayNames[cell]!,
-          readAt,
-          sellable: figure(record.sellable[at]!),
-          inTransit: figure(record.inTransit[at]!),
-          dailySales: figure(record.dailySales[at]!),
-          turnoverDays: figure(record.turnoverDays[at]!),
-        });
+  for (const storeId of [...stores.keys()].sort()) {
+    const skus = stores.get(storeId)!;
+    for (const sku of [...skus.keys()].sort()) {
+      const { rows, latestRow, latestCell } = skus.get(sku)!;
+      const latest = rows[latestRow]!;
+      const snapshot = snapshotAt(latest.record, latest.days, latest.position, latestCell);
+      let since = sinceOf.get(snapshot.day);
+      if (since === undefined) sinceOf.set(snapshot.day, (since = addDays(snapshot.day, -RECENT_DAYS)));
+      const days: RecentDay[] = [];
+      for (const { record, days: names, position } of rows) {
+        if (names[WEEK_CELLS - 1]! < since) continue;
+        for (let cell = 0; cell < WEEK_CELLS; cell += 1) {
+          const at = position * WEEK_CELLS + cell;
+          const readAt = record.readAt[at]!;
+          if (Number.isNaN(readAt) || names[cell]! < since) continue;
+          days.push({
+            day: names[cell]!,
+            readAt,
+            sellable: figure(record.sellable[at]!),
+            inTransit: figure(record.inTransit[at]!),
+            dailySales: figure(record.dailySales[at]!),
+            turnoverDays: figure(record.turnoverDays[at]!),
+          });
+        }
       }
+      recent.push({ storeId, sku, latest: snapshot, days });
     }
-    recent.push({ storeId: snapshot.storeId, sku: snapshot.sku, latest: snapshot, days });
   }
-  return recent.sort((a, b) => (a.storeId === b.storeId ? (a.sku < b.sku ? -1 : 1) : a.storeId < b.storeId ? -1 : 1));
+  return recent;
 }
