@@ -81,29 +81,25 @@ export const reminderStateSchema = z.object({
 });
 export type ReminderState = z.infer<typeof reminderStateSchema>;
 
-/** Every object store with the schema of its records: the one list reads, backup and wipe walk. */
-export const RECORD_SCHEMAS = {
+/** The stores a backup file and the database have alike: everything but the daily SKU figures. */
+const SHARED_SCHEMAS = {
   stores: storeRecordSchema,
-  skuWeeks: skuWeekSchema,
   storeSnapshots: storeSnapshotSchema,
   eventSightings: eventSightingRecordSchema,
   glossary: glossaryEntrySchema,
   reminderState: reminderStateSchema,
 } as const;
+
+/** Every object store with the schema of its records: the one list reads, backup and wipe walk. */
+export const RECORD_SCHEMAS = { ...SHARED_SCHEMAS, skuWeeks: skuWeekSchema } as const;
 export type StoreName = keyof typeof RECORD_SCHEMAS;
 export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
+
 /**
  * What a backup file holds: a record per SKU and day as the seller reads it, not the database's
  * week columns, so that a file outlives storage formats and opens in any JSON viewer.
  */
-export const BACKUP_SCHEMAS = {
-  stores: storeRecordSchema,
-  skuSnapshots: skuSnapshotSchema,
-  storeSnapshots: storeSnapshotSchema,
-  eventSightings: eventSightingRecordSchema,
-  glossary: glossaryEntrySchema,
-  reminderState: reminderStateSchema,
-} as const;
+export const BACKUP_SCHEMAS = { ...SHARED_SCHEMAS, skuSnapshots: skuSnapshotSchema } as const;
 export type BackupStore = keyof typeof BACKUP_SCHEMAS;
 export const BACKUP_STORES = Object.keys(BACKUP_SCHEMAS) as BackupStore[];
 
