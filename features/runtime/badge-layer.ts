@@ -79,10 +79,18 @@ export class BadgeLayer {
       if (signal.aborted) return;
       const sliceEnd = Math.min(next + this.sliceHosts, pending.length);
       this.writeQuietly(() => {
+        // An anchor's new hosts go in together: one change to the page per row, not one per badge.
+        const added = new Map<Element, HTMLElement[]>();
         for (; next < sliceEnd; next += 1) {
           const { anchor, view } = pending[next]!;
-          if (anchor.isConnected) this.create(anchor, view, eager.has(anchor));
+          if (!anchor.isConnected) continue;
+          const hosts = added.get(anchor);
+          const host = this.create(anchor, view, eager.has(anchor));
+          if (hosts) hosts.push(host);
+          else added.set(anchor, [host]);
         }
+        // A host replaced within the slice (its badge placed twice) is no longer live.
+        for (const [anchor, hosts] of added) anchor.append(...hosts.filter((host) => this.live.has(host)));
       });
       if (next < pending.length) await this.yieldToPage();
     }
@@ -109,7 +117,8 @@ export class BadgeLayer {
     this.near?.disconnect();
   }
 
-  private create(anchor: Element, view: BadgeView, eager: boolean): void {
+  /** A host for the anchor, registered: the caller puts it in the anchor. */
+  private create(anchor: Element, view: BadgeView, eager: boolean): HTMLElement {
     const key = keyOf(view);
     const old = this.byAnchor.get(anchor)?.get(key);
     if (old) {
@@ -117,7 +126,6 @@ export class BadgeLayer {
       this.live.delete(old);
     }
     const host = createBadgeHost(view, this.doc);
-    anchor.append(host);
     let slots = this.byAnchor.get(anchor);
     if (!slots) this.byAnchor.set(anchor, (slots = new Map()));
     slots.set(key, host);
@@ -126,6 +134,7 @@ export class BadgeLayer {
     const near = eager ? null : this.nearObserver();
     if (near) near.observe(anchor);
     else renderBadge(host);
+    return host;
   }
 
   /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI. */

@@ -1,6 +1,6 @@
 import { isBadgeHost, listenForBadgeInteractions } from '@/components/badge-host';
 import { detectAntiBotGate, detectPageKinds, storeIdFromUrl } from '@/lib/pages/detect';
-import { readingOnce } from '@/lib/readers/once';
+import { KeptReadings, readingOnce } from '@/lib/readers/once';
 import type { PageKind, PageReading } from '@/lib/records';
 import { dayOf } from '@/lib/rules/day';
 import type { Feature, FeaturePage, FeaturePass } from '../feature';
@@ -36,6 +36,8 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   const { doc } = env;
   const view = doc.defaultView!;
   const layer = new BadgeLayer(doc);
+  // Tables the page has not changed since the last pass are not read again: the observer says what changed.
+  const kept = new KeptReadings();
   let setup: PassSetup | null = null;
   let page: { controller: AbortController; key: string; passes: { id: string; run: (pass: FeaturePass) => void }[] } | null = null;
   let scheduled = false;
@@ -115,7 +117,7 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
         }
       }
       return page;
-    });
+    }, kept);
     await layer.endPass(current.controller.signal);
     if (readings.length > 0 && !recordSoon) {
       // History when the page is idle: never while it lays out what it just drew (the worker's
@@ -167,17 +169,29 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
     for (const node of record.removedNodes) if (!isBadgeHost(node)) return false;
     return true;
   };
-  const observer = new view.MutationObserver((records) => {
-    if (records.some((record) => !isOurs(record))) schedule();
-  });
-  // The layer's slices are ours alone (no page script runs inside one): their records are dropped whole.
-  layer.writeQuietly = (write) => {
-    const before = observer.takeRecords();
-    write();
-    observer.takeRecords();
-    if (before.some((record) => !isOurs(record))) schedule();
+  const noticeChanges = (records: MutationRecord[]) => {
+    let changed = false;
+    for (const record of records) {
+      if (isOurs(record)) continue;
+      kept.change(record.target, record.addedNodes);
+      changed = true;
+    }
+    if (changed) schedule();
   };
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const observer = new view.MutationObserver(noticeChanges);
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // The layer's slices are ours alone (no page script runs inside one): the observer is off
+  // while they write, so that thousands of new hosts make no records at all.
+  layer.writeQuietly = (write) => {
+    noticeChanges(observer.takeRecords());
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      if (!signal.aborted) observe();
+    }
+  };
+  observe();
 
   env.onSetupChange(() => {
     setup = null;

@@ -3,6 +3,7 @@ import { skuFiguresSchema, type SkuFigures } from '../records';
 import { DAYS_PER_MONTH } from '../rules/day';
 import { inventoryColumns, isInventoryTable, type InventoryColumns } from './columns';
 import { marketFromWarehouse } from './market';
+import { kept } from './once';
 import { findTables, type DataTable } from './table';
 import { readText } from './text';
 
@@ -69,27 +70,29 @@ export function readInventoryRow(cells: readonly Element[], columns: InventoryCo
 export type RowMemory = WeakMap<Element, { text: string; cells: number; columns: string; figures: SkuFigures | null }>;
 
 /** Every inventory table under root, each row read (with `memory`, only the rows that changed). */
-export function readInventory(root: ParentNode, memory?: RowMemory): InventoryReading[] {
-  return findTables(root).flatMap((table) => {
-    const columns = inventoryColumns(table.headers);
-    if (!isInventoryTable(columns)) return [];
-    const columnsKey = memory ? Object.entries(columns).join() : '';
-    const read = (element: Element, cells: Element[]): SkuFigures | null => {
-      if (!memory) return readInventoryRow(cells, columns);
-      const text = element.textContent ?? '';
-      const known = memory.get(element);
-      if (known && known.text === text && known.cells === cells.length && known.columns === columnsKey) return known.figures;
-      const figures = readInventoryRow(cells, columns);
-      memory.set(element, { text, cells: cells.length, columns: columnsKey, figures });
-      return figures;
-    };
-    const rows = table.rows.map(({ element, cells }) => ({
-      element,
-      anchor: cells[columns.sku] ?? element,
-      figures: read(element, cells),
-    }));
-    return [{ table, columns, rows }];
-  });
+export const readInventory = (root: ParentNode, memory?: RowMemory): InventoryReading[] =>
+  // A table the page has not changed since the last pass keeps its reading (once.ts).
+  findTables(root).flatMap((table) => kept('inventory', table.container, () => readInventoryTable(table, memory)));
+
+function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryReading[] {
+  const columns = inventoryColumns(table.headers);
+  if (!isInventoryTable(columns)) return [];
+  const columnsKey = memory ? Object.entries(columns).join() : '';
+  const read = (element: Element, cells: Element[]): SkuFigures | null => {
+    if (!memory) return readInventoryRow(cells, columns);
+    const text = element.textContent ?? '';
+    const known = memory.get(element);
+    if (known && known.text === text && known.cells === cells.length && known.columns === columnsKey) return known.figures;
+    const figures = readInventoryRow(cells, columns);
+    memory.set(element, { text, cells: cells.length, columns: columnsKey, figures });
+    return figures;
+  };
+  const rows = table.rows.map(({ element, cells }) => ({
+    element,
+    anchor: cells[columns.sku] ?? element,
+    figures: read(element, cells),
+  }));
+  return [{ table, columns, rows }];
 }
 
 /** Validated with the record schema; a field the schema refuses (say, sellable -3) becomes null: an unknown badge. */

@@ -1,4 +1,4 @@
-import { once } from './once';
+import { kept, once } from './once';
 import { labelText, readText } from './text';
 
 /**
@@ -52,7 +52,8 @@ function tablesUnder(root: ParentNode): DataTable[] {
     outer
       // Fusion puts role="table" on the wrapper of a real <table>: read the table, not the wrapper twice.
       .filter((container) => !(isDivGrid(container) && outer.some((other) => other !== container && container.contains(other))))
-      .map(readTable)
+      // A table the page has not changed since the last pass is not walked again.
+      .map((container) => kept('table', container, () => readTable(container)))
       .filter((table): table is DataTable => table !== null)
   );
 }
@@ -142,8 +143,8 @@ function cellsOf(row: Element): Element[] {
 
 function isDataRow(row: Element): boolean {
   if (row.matches(NOT_DATA_ROW)) return false;
-  const style = (row as HTMLElement).style;
-  return style?.display !== 'none';
+  // Most rows have no inline style: their style object is never made (thousands of rows).
+  return !row.hasAttribute('style') || (row as HTMLElement).style?.display !== 'none';
 }
 
 /** "No data", "loading…" and similar: one cell across the whole width. */
