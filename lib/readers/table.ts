@@ -106,8 +106,11 @@ function splitContainer(table: Element): Element | null {
   return null;
 }
 
-/** The header table and the body table of a split table, or null when it is not split. */
-function halves(container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null {
+/** The header table and the body table of a split table, or null when it is not split (once a pass: each is two queries over the table). */
+const halves = (container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null =>
+  once(`halves${names.container}`, container, () => splitHalves(container, names));
+
+function splitHalves(container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null {
   const own = (selector: string) =>
     [...container.querySelectorAll(`${selector} table`)].find((table) => splitOwner(table, names) === container);
   const header = own(names.header);
@@ -120,8 +123,8 @@ const splitOwner = (table: Element, names: (typeof SPLIT_TABLES)[number]) =>
 
 const isDivGrid = (element: Element) => element.localName !== 'table' && element.matches(ROLE_GRID);
 
-/** The rows of this table, not of tables nested in its cells. */
-const tableRows = (table: Element) => [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
+/** The rows of this table, not of tables nested in its cells: one query, no walk up from each of thousands of rows. */
+const tableRows = (table: Element) => [...table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr')];
 
 /** Without a <thead>, the first rows made only of <th> are the header. */
 function leadingHeaderRows(rows: Element[]): Element[] {

@@ -50,12 +50,13 @@ const BOXES =
 /**
  * The text a person reads in an element, white space collapsed; cheap when there is nothing to
  * leave out or apart: a table cell's one text inside a wrapper or two is read without looking
- * for boxes.
+ * for boxes. `mayHoldUnread` false: the caller knows no UNREAD element is inside (a row it
+ * queried once), and none is looked for.
  */
-export function readText(element: Element): string {
-  const only = onlyText(element);
+export function readText(element: Element, mayHoldUnread = true): string {
+  const only = onlyText(element, mayHoldUnread);
   if (only !== undefined) return only;
-  if (!element.querySelector(`${UNREAD}, ${BOXES}`)) return collapseSpace(element.textContent ?? '');
+  if (!element.querySelector(mayHoldUnread ? `${UNREAD}, ${BOXES}` : BOXES)) return collapseSpace(element.textContent ?? '');
   const parts: string[] = [];
   const read = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -76,7 +77,7 @@ export function readText(element: Element): string {
  * nothing to keep apart: that text, or '' when an element of the chain is one we never read.
  * undefined for anything else.
  */
-function onlyText(element: Element): string | undefined {
+function onlyText(element: Element, mayHoldUnread: boolean): string | undefined {
   let node: Node = element;
   for (;;) {
     const child = node.firstChild;
@@ -84,7 +85,7 @@ function onlyText(element: Element): string | undefined {
     if (child !== node.lastChild) return undefined;
     if (child.nodeType === 3) return collapseSpace((child as Text).data);
     if (child.nodeType !== 1) return undefined;
-    if ((child as Element).matches(UNREAD)) return '';
+    if (mayHoldUnread && (child as Element).matches(UNREAD)) return '';
     node = child;
   }
 }
