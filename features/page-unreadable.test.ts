@@ -4,8 +4,10 @@ import { EXPECTED_PAGES } from '@/test/fixtures/pages/expected';
 import { FIXTURE_PAGES, fixtureUrl, loadFixture } from '@/test/fixtures/pages/load';
 import { hideExplanation, showExplanation } from '@/components/badge-host';
 import { catalogKeys, type Lang } from '@/lib/i18n';
+import { PAGE_KINDS } from '@/lib/records';
 import { ruleContext } from '@/lib/rules/context';
 import { defaultSettings } from '@/lib/settings/schema';
+import { defineFeature } from './feature';
 import { FEATURES } from './index';
 import { unreadablePage } from './page-unreadable';
 import { startPageLoop } from './runtime/page-loop';
@@ -25,11 +27,14 @@ function show(name: string, body?: string): void {
 let stop = () => {};
 let settled = async () => {};
 let errors: string[] = [];
+let passes = 0;
+const passCounter = defineFeature({ id: 'pass-counter', include: PAGE_KINDS, init: () => () => void (passes += 1) });
+
 function start(lang: Lang = 'zh'): void {
   const settings = defaultSettings();
   const controller = new AbortController();
   const loop = startPageLoop(
-    features,
+    [...features, passCounter],
     {
       doc: document,
       loadSetup: async () => ({ lang, settings, rules: ruleContext(settings, '2026-06-01'), glossary: {} }),
@@ -137,6 +142,24 @@ describe('a recognised page that cannot be read', () => {
     showExplanation(host!);
     expect(host!.shadowRoot!.textContent).toContain('Item as described');
     hideExplanation(host!, true);
+  });
+
+  it('a page read in time, one that stays still included, gets no pass of its own after the wait', async () => {
+    show('inventory-zh-fusion');
+    start();
+    await settled();
+    const before = passes;
+    await afterTheWait();
+    expect(passes).toBe(before);
+    stop();
+
+    // An unread one gets exactly the one pass that shows the notice.
+    show('inventory-zh-unreadable');
+    start();
+    await settled();
+    const unread = passes;
+    await afterTheWait();
+    expect([passes - unread, notices().length]).toEqual([1, 1]);
   });
 
   it('never shows behind the anti-bot gate, and waits again once the gate goes', async () => {

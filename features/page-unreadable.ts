@@ -80,12 +80,18 @@ export const unreadablePage = (patienceMs: number): Feature =>
     include: PAGE_KINDS,
     init: (page) => {
       const startedAt = performance.now();
-      // A page that stays still after loading would otherwise wait for its next change.
-      page.passAfter(patienceMs);
+      let passAsked = false;
       const kinds = [...page.kinds].map((kind) => KINDS[kind]);
       return (pass) => {
-        if (performance.now() - startedAt < patienceMs) return;
         if (kinds.some((kind) => kind.read(page))) return;
+        const waited = performance.now() - startedAt;
+        if (waited < patienceMs) {
+          // A page that stays still, unread, would otherwise wait for its next change; a page
+          // read by then costs no pass of its own.
+          if (!passAsked) page.passAfter(patienceMs - waited);
+          passAsked = true;
+          return;
+        }
         const anchor = pageTitles(page.doc)[0] ?? findTables(page.doc)[0]?.headerCells[0];
         if (anchor) pass.place(anchor, notice(pass.lang, kinds));
       };

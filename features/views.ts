@@ -64,13 +64,17 @@ export function skuBadge(
   label: string,
   explain: () => ExplanationModel,
 ): BadgeView {
+  let ariaLabel: string | undefined;
   return {
     kind,
     status,
     sku,
     tone: TONE_OF_STATUS[status] ?? 'unknown',
     label,
-    ariaLabel: t(lang, 'badge_aria', { kind: t(lang, KIND_NAME[kind]), sku, verdict: label }),
+    // Made when first read, as the badge's button is drawn: a screenful of a table's thousands.
+    get ariaLabel() {
+      return (ariaLabel ??= t(lang, 'badge_aria', { kind: t(lang, KIND_NAME[kind]), sku, verdict: label }));
+    },
     explain,
   };
 }

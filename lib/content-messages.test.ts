@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { contentSender, loadMessages } from './content-messages';
+import { contentSender, loadMessages, readingParts } from './content-messages';
 import { contentMessages, isPageOnlyMessage } from './i18n';
-import type { PageReading } from './records';
+import type { PageReading, SkuFigures } from './records';
 
 describe("the content script's messages", () => {
   it('validates an answer against the content protocol', async () => {
@@ -27,5 +27,27 @@ describe("the content script's messages", () => {
     expect(Object.keys(zh).filter(isPageOnlyMessage)).toEqual([]);
     expect(zh.badge_source).toBe('来源：{source}');
     expect(en.badge_glossary_save).toBe('Save');
+  });
+});
+
+describe('readingParts', () => {
+  const sku = (n: number): SkuFigures => ({
+    sku: `ES-${n}`, product: null, warehouse: null, market: 'ES', sellable: n, inTransit: null, dailySales: null, dailySalesFrom: null, turnoverDays: null,
+  });
+  const reading = (count: number): PageReading => ({
+    storeId: 's', pageKind: 'inventory', readAt: 1, skus: Array.from({ length: count }, (_, n) => sku(n)),
+    store: { orders30d: 12 }, events: [{ code: 'ES-402', sku: 'ES-1' }],
+  });
+
+  it('leaves a reading of up to `most` SKUs whole', () => {
+    const whole = reading(3);
+    expect(readingParts(whole, 3)).toEqual([whole]);
+  });
+
+  it('splits a bigger one into parts that add up to it, store figures and events in the first only', () => {
+    const parts = readingParts(reading(7), 3);
+    expect(parts.map((part) => part.skus.map((s) => s.sku))).toEqual([['ES-0', 'ES-1', 'ES-2'], ['ES-3', 'ES-4', 'ES-5'], ['ES-6']]);
+    expect(parts.map((part) => [part.store, part.events.length])).toEqual([[{ orders30d: 12 }, 1], [null, 0], [null, 0]]);
+    expect(parts.every((part) => part.storeId === 's' && part.pageKind === 'inventory' && part.readAt === 1)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 
 import { describeIssues } from './history/validate';
 import { catalogKeys, hasMessages, installMessages, type Lang, type MessageKey } from './i18n';
-import { eventCodeSchema, glossaryEntrySchema, pageReadingSchema } from './records';
+import { eventCodeSchema, glossaryEntrySchema, pageReadingSchema, type PageReading } from './records';
 
 /**
  * The content script's side of the message protocol (lib/messages.ts has all of it): the messages a
@@ -35,6 +35,22 @@ export const FROM_CONTENT = {
   /** The texts of one language (the content script's build carries only the keys: lib/i18n.ts). */
   'messages/get': message({ lang: z.enum(['zh', 'en']) }, z.object({ messages: z.record(z.string(), z.string()) })),
 };
+
+/**
+ * A reading of a big page as several reading/save messages of at most `most` SKUs each, so that
+ * checking and sending one is a short task for the page (10,000 rows in one message is a long
+ * one). The store's figures and the event codes go with the first part only: each event message
+ * counts a sighting. The worker keeps SKUs per store, SKU and day, so the parts add up to the whole.
+ */
+export function readingParts(reading: PageReading, most: number): PageReading[] {
+  if (reading.skus.length <= most) return [reading];
+  const parts: PageReading[] = [];
+  for (let start = 0; start < reading.skus.length; start += most) {
+    const first = start === 0;
+    parts.push({ ...reading, skus: reading.skus.slice(start, start + most), store: first ? reading.store : null, events: first ? reading.events : [] });
+  }
+  return parts;
+}
 
 /** Any set of messages: FROM_CONTENT, or the whole PROTOCOL. */
 export type AnyProtocol = Record<string, { request: z.ZodMiniObject; response: z.ZodMiniType }>;

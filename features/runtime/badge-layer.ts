@@ -34,7 +34,7 @@ export class BadgeLayer {
   private byAnchor = new WeakMap<Element, Map<string, HTMLElement>>();
   private live = new Map<HTMLElement, { anchor: Element; key: string }>();
   private touched = new Set<HTMLElement>();
-  private pending: { anchor: Element; view: BadgeView }[] = [];
+  private pending: { anchor: Element; view: BadgeView; key: string }[] = [];
   private near: IntersectionObserver | null | undefined;
   /**
    * Runs the layer's own DOM writes (thousands of hosts in a slice): the page loop wraps them so
@@ -62,7 +62,7 @@ export class BadgeLayer {
       updateBadgeHost(host, view);
       return;
     }
-    this.pending.push({ anchor, view });
+    this.pending.push({ anchor, view, key });
   }
 
   /** Creates what the pass placed anew, then sweeps what it did not place. */
@@ -79,9 +79,23 @@ export class BadgeLayer {
       if (signal.aborted) return;
       const sliceEnd = Math.min(next + this.sliceHosts, pending.length);
       this.writeQuietly(() => {
+        // An anchor's new hosts go in together: one change to the page per row, not one per badge.
+        const added = new Map<Element, HTMLElement[]>();
         for (; next < sliceEnd; next += 1) {
-          const { anchor, view } = pending[next]!;
-          if (anchor.isConnected) this.create(anchor, view, eager.has(anchor));
+          const { anchor, view, key } = pending[next]!;
+          if (!anchor.isConnected) continue;
+          const hosts = added.get(anchor);
+          const host = this.create(anchor, view, key);
+          if (hosts) hosts.push(host);
+          else added.set(anchor, [host]);
+        }
+        for (const [anchor, created] of added) {
+          // A host replaced within the slice (its badge placed twice) is no longer live.
+          const hosts = created.filter((host) => this.live.has(host));
+          anchor.append(...hosts);
+          const near = eager.has(anchor) ? null : this.nearObserver();
+          if (near) near.observe(anchor);
+          else for (const host of hosts) renderBadge(host);
         }
       });
       if (next < pending.length) await this.yieldToPage();
@@ -109,23 +123,20 @@ export class BadgeLayer {
     this.near?.disconnect();
   }
 
-  private create(anchor: Element, view: BadgeView, eager: boolean): void {
-    const key = keyOf(view);
+  /** A host for the anchor, registered: the caller puts it in the anchor and sees to its UI. */
+  private create(anchor: Element, view: BadgeView, key: string): HTMLElement {
     const old = this.byAnchor.get(anchor)?.get(key);
     if (old) {
       old.remove();
       this.live.delete(old);
     }
     const host = createBadgeHost(view, this.doc);
-    anchor.append(host);
     let slots = this.byAnchor.get(anchor);
     if (!slots) this.byAnchor.set(anchor, (slots = new Map()));
     slots.set(key, host);
     this.live.set(host, { anchor, key });
     this.touched.add(host);
-    const near = eager ? null : this.nearObserver();
-    if (near) near.observe(anchor);
-    else renderBadge(host);
+    return host;
   }
 
   /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI. */

@@ -5,6 +5,8 @@ import { fixtureUrl, loadFixture } from '@/test/fixtures/pages/load';
 import { hideExplanation, showExplanation } from '@/components/badge-host';
 import { FEATURES } from '@/features';
 import { defineFeature, type Feature } from '@/features/feature';
+import { inventoryRows } from '@/features/inventory-rows';
+import type { InventoryRowReading } from '@/lib/readers/inventory';
 import { catalogKeys } from '@/lib/i18n';
 import type { PageReading } from '@/lib/records';
 import { ruleContext } from '@/lib/rules/context';
@@ -92,6 +94,36 @@ describe('the page loop on fixture pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     await current.settled();
     expect(current.records).toHaveLength(1);
+  });
+
+  it('reads the SKU table again only when the page changed something in it, and then only its changed rows', async () => {
+    showFixture('inventory-zh-fusion');
+    const passes: InventoryRowReading[][] = [];
+    const watcher = defineFeature({ id: 'rows-watcher', include: ['inventory'], init: (page) => () => void passes.push(inventoryRows(page.doc)) });
+    current = run({ features: [watcher, ...FEATURES] });
+    await current.settled();
+    const nextPass = async (change: () => void) => {
+      const before = passes.length;
+      change();
+      await vi.waitFor(() => expect(passes.length).toBeGreaterThan(before));
+      await current!.settled();
+      return passes.at(-1)!;
+    };
+    const first = passes.at(-1)!;
+
+    // A change beside the table: the very same readings of the table.
+    const title = document.querySelector('.page-title')!;
+    const ticked = await nextPass(() => title.append(document.createTextNode(' ')));
+    expect(ticked).toHaveLength(first.length);
+    ticked.forEach((row, i) => expect(row).toBe(first[i]));
+
+    // One row's stock changed: the table is read again, and of its rows only that one.
+    const [row, ...others] = first.filter((reading) => reading.figures);
+    const sellable = [...row!.element.children].find((cell) => /件/.test(cell.textContent ?? ''))!;
+    const edited = await nextPass(() => (sellable.lastElementChild ?? sellable).replaceChildren('0 件'));
+    expect(edited[0]).not.toBe(first[0]);
+    expect(edited.find((reading) => reading.element === row!.element)!.figures).toMatchObject({ sku: row!.figures!.sku, sellable: 0 });
+    for (const other of others) expect(edited.find((reading) => reading.element === other.element)!.figures).toBe(other.figures);
   });
 
   it('a feature that throws is logged and the others still badge', async () => {

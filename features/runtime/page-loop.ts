@@ -1,6 +1,7 @@
 import { isBadgeHost, listenForBadgeInteractions } from '@/components/badge-host';
 import { detectAntiBotGate, detectPageKinds, storeIdFromUrl } from '@/lib/pages/detect';
-import { readingOnce } from '@/lib/readers/once';
+import { readingParts } from '@/lib/content-messages';
+import { KeptReadings, readingOnce } from '@/lib/readers/once';
 import type { PageKind, PageReading } from '@/lib/records';
 import { dayOf } from '@/lib/rules/day';
 import type { Feature, FeaturePage, FeaturePass } from '../feature';
@@ -28,6 +29,8 @@ export interface LoopEnvironment {
 
 /** A page reading goes to history when the page is idle, or after this long at the latest. */
 const RECORD_WITHIN_MS = 1000;
+/** SKUs in one reading/save message: checking and sending 1,000 is a task of some 10-30 ms on two cores. */
+const SKUS_PER_MESSAGE = 1000;
 
 /** While the page mutates non-stop, passes start at most this often. */
 const MIN_PASS_GAP_MS = 100;
@@ -36,13 +39,15 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   const { doc } = env;
   const view = doc.defaultView!;
   const layer = new BadgeLayer(doc);
+  // Tables the page has not changed since the last pass are not read again: the observer says what changed.
+  const kept = new KeptReadings();
   let setup: PassSetup | null = null;
   let page: { controller: AbortController; key: string; passes: { id: string; run: (pass: FeaturePass) => void }[] } | null = null;
   let scheduled = false;
   let running: Promise<void> | null = null;
   let again = false;
   let lastPassAt = -Infinity;
-  let readings: PageReading[] = [];
+  const readings: PageReading[] = [];
   let recordSoon = false;
 
   listenForBadgeInteractions(doc, signal);
@@ -62,14 +67,21 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
       kinds,
       signal: controller.signal,
       // Sent once the pass has put its badges on the page: the badges first, the history after.
-      record: (reading) => void readings.push({ ...reading, readAt: env.now() }),
+      record: (reading) => void readings.push(...readingParts({ ...reading, readAt: env.now() }, SKUS_PER_MESSAGE)),
       saveGlossary: async (code, meaning) => {
         await env.saveGlossary(code, meaning);
         setup = null;
         schedule();
       },
       passAfter: (ms) => {
-        const timer = view.setTimeout(schedule, ms);
+        // A timer may fire a little early: the pass comes no earlier than asked.
+        const due = performance.now() + ms;
+        const wake = () => {
+          const left = due - performance.now();
+          if (left > 0) timer = view.setTimeout(wake, left);
+          else schedule();
+        };
+        let timer = view.setTimeout(wake, ms);
         controller.signal.addEventListener('abort', () => view.clearTimeout(timer));
       },
     };
@@ -115,21 +127,26 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
         }
       }
       return page;
-    });
+    }, kept);
     await layer.endPass(current.controller.signal);
-    if (readings.length > 0 && !recordSoon) {
-      // History when the page is idle: never while it lays out what it just drew (the worker's
-      // write of a big page would compete with it for the same cores).
-      recordSoon = true;
-      const record = () => {
-        recordSoon = false;
-        const read = readings;
-        readings = [];
-        for (const reading of read) env.record(reading);
-      };
-      if (view.requestIdleCallback) view.requestIdleCallback(record, { timeout: RECORD_WITHIN_MS });
-      else view.setTimeout(record, 0);
-    }
+    if (readings.length > 0 && !recordSoon) recordWhenIdle();
+  }
+
+  /**
+   * History when the page is idle: never while it lays out what it just drew (the worker's write
+   * of a big page would compete with it for the same cores), and one part of a big reading per
+   * idle slice, each a short task.
+   */
+  function recordWhenIdle(): void {
+    recordSoon = true;
+    const record = () => {
+      recordSoon = false;
+      const reading = readings.shift();
+      if (reading) env.record(reading);
+      if (readings.length > 0) recordWhenIdle();
+    };
+    if (view.requestIdleCallback) view.requestIdleCallback(record, { timeout: RECORD_WITHIN_MS });
+    else view.setTimeout(record, 0);
   }
 
   function schedule(): void {
@@ -167,17 +184,29 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
     for (const node of record.removedNodes) if (!isBadgeHost(node)) return false;
     return true;
   };
-  const observer = new view.MutationObserver((records) => {
-    if (records.some((record) => !isOurs(record))) schedule();
-  });
-  // The layer's slices are ours alone (no page script runs inside one): their records are dropped whole.
-  layer.writeQuietly = (write) => {
-    const before = observer.takeRecords();
-    write();
-    observer.takeRecords();
-    if (before.some((record) => !isOurs(record))) schedule();
+  const noticeChanges = (records: MutationRecord[]) => {
+    let changed = false;
+    for (const record of records) {
+      if (isOurs(record)) continue;
+      kept.change(record.target, record.addedNodes);
+      changed = true;
+    }
+    if (changed) schedule();
   };
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const observer = new view.MutationObserver(noticeChanges);
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // The layer's slices are ours alone (no page script runs inside one): the observer is off
+  // while they write, so that thousands of new hosts make no records at all.
+  layer.writeQuietly = (write) => {
+    noticeChanges(observer.takeRecords());
+    observer.disconnect();
+    try {
+      write();
+    } finally {
+      if (!signal.aborted) observe();
+    }
+  };
+  observe();
 
   env.onSetupChange(() => {
     setup = null;

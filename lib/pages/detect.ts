@@ -48,8 +48,9 @@ const HEADINGS = 'title, h1, h2, h3, [role="heading"]';
 const PAGE_TITLE = 'h1, [role="heading"][aria-level="1"], .page-title';
 const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
 
-// One detectPageKinds call reads tables and figures once for all detectors.
-let memo: { root: ParentNode; tables?: DataTable[]; fields?: Set<StoreFigureField> } | null = null;
+// One detectPageKinds call reads tables, figures, headings and titles once for all detectors
+// (each is a query over the whole page, thousands of rows included).
+let memo: { root: ParentNode; tables?: DataTable[]; fields?: Set<StoreFigureField>; headings?: string[]; titles?: string[] } | null = null;
 const remembered = (root: ParentNode) => (memo?.root === root ? memo : { root });
 
 const tablesOf = (root: ParentNode) => {
@@ -66,12 +67,9 @@ const keys = (words: readonly string[]) => words.map(labelKey);
 
 const headingsSay = (root: ParentNode, words: readonly string[]) => {
   const wanted = keys(words);
-  return [...root.querySelectorAll(HEADINGS)]
-    .filter((heading) => !heading.closest(NAVIGATION))
-    .some((heading) => {
-      const key = labelKey(readText(heading));
-      return wanted.some((word) => key.includes(word));
-    });
+  const view = remembered(root);
+  view.headings ??= [...root.querySelectorAll(HEADINGS)].filter((heading) => !heading.closest(NAVIGATION)).map((heading) => labelKey(readText(heading)));
+  return view.headings.some((key) => wanted.some((word) => key.includes(word)));
 };
 
 /** The page's title elements (several when the page marks one title in two ways). */
@@ -80,7 +78,9 @@ export const pageTitles = (root: ParentNode): Element[] =>
 
 const titleIs = (root: ParentNode, words: readonly string[]) => {
   const wanted = new Set(keys(words));
-  return pageTitles(root).some((title) => wanted.has(labelKey(readText(title))));
+  const view = remembered(root);
+  view.titles ??= pageTitles(root).map((title) => labelKey(readText(title)));
+  return view.titles.some((title) => wanted.has(title));
 };
 
 const someHeaderIs = (root: ParentNode, words: readonly string[]) => {

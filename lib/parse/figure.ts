@@ -15,12 +15,15 @@ const NUMBER = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?$/;
 const squash = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 
 /** "--", "N/A", "暂无", empty: the page's way of saying "no figure here" (readers tell it apart from unreadable text). */
-export const isPlaceholder = (text: string | null | undefined): boolean =>
-  text == null || PLACEHOLDERS.has(squash(text).toLowerCase());
+export const isPlaceholder = (text: string | null | undefined): boolean => text == null || squashedPlaceholder(squash(text));
+
+const squashedPlaceholder = (squashed: string) => PLACEHOLDERS.has(squashed.toLowerCase());
 
 export function parseFigure(text: string | null | undefined): number | null {
-  if (text == null || isPlaceholder(text)) return null;
-  const s = squash(text).replace(UNIT_SUFFIX, '').trim();
+  if (text == null) return null;
+  const squashed = squash(text);
+  if (squashedPlaceholder(squashed)) return null;
+  const s = squashed.replace(UNIT_SUFFIX, '').trim();
   const match = NUMBER.exec(s);
   if (!match) return null;
   const [, sign, whole = '', fraction] = match;

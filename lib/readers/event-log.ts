@@ -1,9 +1,9 @@
 import { findEventCodes } from '../rules/event-code';
-import { inventoryColumns } from './columns';
+import { inventoryColumns, isInventoryTable } from './columns';
 import { skuFromCell } from './inventory';
 import { once } from './once';
+import { pageTextNodes } from './page-text';
 import { findTables } from './table';
-import { textNodes } from './text';
 
 /**
  * Warehouse / customs event codes (`ES-402`, `MX-711`) where the page shows them: in a code column,
@@ -23,9 +23,10 @@ export const readEventCodes = (root: ParentNode): EventCodeSighting[] => once('e
 function eventCodesUnder(root: ParentNode): EventCodeSighting[] {
   const skuCellOfRow = new Map<Element, Element | undefined>();
   for (const table of findTables(root)) {
-    const sku = inventoryColumns(table.headers)?.sku;
-    if (sku === undefined) continue;
-    for (const row of table.rows) skuCellOfRow.set(row.element, row.cells[sku]);
+    const columns = inventoryColumns(table.headers);
+    // A SKU table's rows are not read for codes (page-text.ts): only a log's SKU column is wanted.
+    if (!columns || isInventoryTable(columns)) continue;
+    for (const row of table.rows) skuCellOfRow.set(row.element, row.cells[columns.sku]);
   }
   const rowOf = (element: Element): Element | null => {
     for (let at: Element | null = element; at; at = at.parentElement) if (skuCellOfRow.has(at)) return at;
@@ -34,7 +35,7 @@ function eventCodesUnder(root: ParentNode): EventCodeSighting[] {
 
   const sightings: EventCodeSighting[] = [];
   const codesOf = new Map<Element, Set<string>>();
-  for (const node of textNodes(root)) {
+  for (const node of pageTextNodes(root)) {
     const element = node.parentElement;
     // The rules' own pattern: upper case, and never part of a longer token ("PO-ES-4021-X").
     // A code has a dash: most text has none, and is passed without a regular expression.

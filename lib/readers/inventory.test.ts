@@ -76,6 +76,16 @@ describe('readInventoryRow', () => {
     expect(readInventoryRow(cells('--'), columns)).toMatchObject({ dailySales: 2, dailySalesFrom: 'sales30d' });
   });
 
+  it('leaves out what is never read in a row, whether or not the row is given; rows without any read as fast', () => {
+    const [reading] = readInventory(
+      table(`<tr><td><div><span>A-1</span></div></td><td>Spain</td><td><div><span hidden>9</span></div></td><td>60</td><td>12 天</td></tr>
+        <tr><td><div><span>A-2</span></div></td><td>Spain</td><td><div><span>7</span></div></td><td>60</td><td>12 天</td></tr>`),
+    );
+    expect(reading!.rows.map((row) => row.figures?.sellable)).toEqual([null, 7]);
+    const [hidden] = reading!.table.rows;
+    expect(readInventoryRow(hidden!.cells, reading!.columns)).toMatchObject({ sku: 'A-1', sellable: null });
+  });
+
   it('turns a figure the record schema refuses into null (an unknown badge), keeping the rest', () => {
     const [reading] = readInventory(table('<tr><td>A-1</td><td>Spain</td><td>-3</td><td>-60</td><td>12 天</td></tr>'));
     expect(reading!.rows[0]!.figures).toEqual({

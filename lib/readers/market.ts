@@ -37,10 +37,11 @@ const wholeWords = (words: readonly string[], flags: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, `u${flags}`);
 
 const MATCHERS = (Object.entries(PLACES) as [Market, Place][]).map(([market, place]) => {
-  const english = wholeWords(place.en, 'i');
+  // Any case by lower-casing the text: a case-insensitive Unicode pattern costs far more to compile.
+  const english = wholeWords(place.en.map((word) => word.toLowerCase()), '');
   return {
     market,
-    names: (text: string) => place.zh.some((name) => text.includes(name)) || english.test(text),
+    names: (text: string, lower: string) => place.zh.some((name) => text.includes(name)) || english.test(lower),
     code: wholeWords(place.codes, ''),
   };
 });
@@ -62,7 +63,8 @@ const known = new Map<string, Market | null>();
 const KNOWN_MAX = 500;
 
 function marketOf(text: string): Market | null {
-  const named = MATCHERS.filter((matcher) => matcher.names(text)).map((matcher) => matcher.market);
+  const lower = text.toLowerCase();
+  const named = MATCHERS.filter((matcher) => matcher.names(text, lower)).map((matcher) => matcher.market);
   if (named.length > 0) return only(named);
   return only(MATCHERS.filter((matcher) => matcher.code.test(text)).map((matcher) => matcher.market));
 }

@@ -3,7 +3,8 @@ import { isPlaceholder, parseFigure } from '../parse/figure';
 import { STORE_ENTITIES, storeFiguresSchema, type StoreFigures } from '../records';
 import { once } from './once';
 import { findTables, type DataTable } from './table';
-import { collapseSpace, labelKey, readText, synonymIndex, textNodes, UNREAD, walkText } from './text';
+import { pageTextNodes } from './page-text';
+import { collapseSpace, labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
 
 /**
  * Store performance and logistics performance figures, wherever the page puts them next to their
@@ -107,7 +108,7 @@ function storeFiguresUnder(root: ParentNode, tables: readonly DataTable[]): Stor
     readings.push({ field, labelElement, valueElement: found.element, value: valueOf(field, found.raw), raw: found.raw });
   };
 
-  for (const node of textNodes(root)) {
+  for (const node of pageTextNodes(root)) {
     // Most text on a big page is table cells: two characters rule them out before any regex.
     if (!LABEL_STARTS.has(keyStart(node.data))) continue;
     const label = node.parentElement;

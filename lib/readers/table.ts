@@ -1,4 +1,4 @@
-import { once } from './once';
+import { kept, once } from './once';
 import { labelText, readText } from './text';
 
 /**
@@ -52,7 +52,8 @@ function tablesUnder(root: ParentNode): DataTable[] {
     outer
       // Fusion puts role="table" on the wrapper of a real <table>: read the table, not the wrapper twice.
       .filter((container) => !(isDivGrid(container) && outer.some((other) => other !== container && container.contains(other))))
-      .map(readTable)
+      // A table the page has not changed since the last pass is not walked again.
+      .map((container) => kept('table', container, () => readTable(container)))
       .filter((table): table is DataTable => table !== null)
   );
 }
@@ -105,8 +106,11 @@ function splitContainer(table: Element): Element | null {
   return null;
 }
 
-/** The header table and the body table of a split table, or null when it is not split. */
-function halves(container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null {
+/** The header table and the body table of a split table, or null when it is not split (once a pass: each is two queries over the table). */
+const halves = (container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null =>
+  once(`halves${names.container}`, container, () => splitHalves(container, names));
+
+function splitHalves(container: Element, names: (typeof SPLIT_TABLES)[number]): [Element, Element] | null {
   const own = (selector: string) =>
     [...container.querySelectorAll(`${selector} table`)].find((table) => splitOwner(table, names) === container);
   const header = own(names.header);
@@ -119,8 +123,8 @@ const splitOwner = (table: Element, names: (typeof SPLIT_TABLES)[number]) =>
 
 const isDivGrid = (element: Element) => element.localName !== 'table' && element.matches(ROLE_GRID);
 
-/** The rows of this table, not of tables nested in its cells. */
-const tableRows = (table: Element) => [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
+/** The rows of this table, not of tables nested in its cells: one query, no walk up from each of thousands of rows. */
+const tableRows = (table: Element) => [...table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr')];
 
 /** Without a <thead>, the first rows made only of <th> are the header. */
 function leadingHeaderRows(rows: Element[]): Element[] {
@@ -142,8 +146,8 @@ function cellsOf(row: Element): Element[] {
 
 function isDataRow(row: Element): boolean {
   if (row.matches(NOT_DATA_ROW)) return false;
-  const style = (row as HTMLElement).style;
-  return style?.display !== 'none';
+  // Most rows have no inline style: their style object is never made (thousands of rows).
+  return !row.hasAttribute('style') || (row as HTMLElement).style?.display !== 'none';
 }
 
 /** "No data", "loading…" and similar: one cell across the whole width. */

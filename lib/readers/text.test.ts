@@ -26,8 +26,17 @@ describe('readText', () => {
 describe('walkText', () => {
   it('visits text in document order and skips whole subtrees the caller names', () => {
     const seen: string[] = [];
-    walkText(documentOf('<nav>menu<b>x</b></nav><p>a<span>b</span></p>c').body, (node) => seen.push(node.data), 'nav');
-    expect(seen).toEqual(['a', 'b', 'c']);
+    const doc = documentOf('<nav>menu<b>x</b></nav><p>a<span>b</span></p>c<ul><li>d</li><li>e<i>f</i></li><li>g</li></ul>h');
+    const skipped = [doc.querySelector('nav')!, doc.querySelectorAll('li')[1]!];
+    walkText(doc.body, (node) => seen.push(node.data), skipped);
+    expect(seen).toEqual(['a', 'b', 'c', 'd', 'g', 'h']);
+  });
+
+  it('goes on after a skipped subtree that ends the page, or one inside another', () => {
+    const seen: string[] = [];
+    const doc = documentOf('<p>a<span hidden>b<i hidden>c</i>d</span>e</p><div aria-hidden="true">f</div>');
+    walkText(doc.body, (node) => seen.push(node.data), [doc.querySelector('i')!]);
+    expect(seen).toEqual(['a', 'e']);
   });
 });
 

@@ -1,5 +1,3 @@
-import { once } from './once';
-
 /**
  * Reading page text the one safe way: `textContent` and text nodes only (never `innerText`: it
  * forces layout, and tables have thousands of rows), leaving out what a person does not read as
@@ -16,32 +14,29 @@ const SPACE = /[\s\u00a0\u200b\ufeff]+/g;
 export const collapseSpace = (text: string): string => text.replace(SPACE, ' ').trim();
 
 /**
- * Visits every text node under `root` in document order, skipping UNREAD subtrees (and any
- * further ones the caller names, e.g. the navigation menu).
+ * Visits every text node under `root` in document order, skipping UNREAD subtrees and the
+ * subtrees the caller names in `alsoSkip` (e.g. the rows of a SKU table).
  */
-export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip?: string): void {
+export function walkText(root: ParentNode, visit: (node: Text) => void, alsoSkip: readonly Element[] = []): void {
   const doc = root.nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
   if (!doc) return;
-  // A native text-only walk plus a list of skipped subtrees, met in document order: a filter
-  // callback on every element costs more than the whole walk on a page of thousands of rows.
-  // Empty ones hold no text to skip: the badges' own hosts (their UI is in a shadow root) are such.
-  const skipped = [...root.querySelectorAll(alsoSkip ? `${UNREAD}, ${alsoSkip}` : UNREAD)].filter((element) => element.firstChild);
-  let next = 0;
-  const walker = doc.createTreeWalker(root as Node, 0x4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // Pass the skipped subtrees that end before this node (0x4: the node follows, 0x10: inside).
-    while (next < skipped.length && (skipped[next]!.compareDocumentPosition(node) & 0x14) === 0x4) next += 1;
-    if (!skipped[next]?.contains(node)) visit(node as Text);
+  // A native walk over elements and text, each element looked at as it is met and a skipped one
+  // passed whole: the cost follows what is read, not the page (a query for UNREAD over a page
+  // of thousands of rows, or a filter callback on each of its elements, costs more than the walk).
+  const skipped = new Set(alsoSkip);
+  const walker = doc.createTreeWalker(root as Node, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let node = walker.nextNode();
+  while (node) {
+    if (node.nodeType === 3) visit(node as Text);
+    // Empty elements hold no text to skip: the badges' own hosts (their UI is in a shadow root) are such.
+    else if (node.firstChild && (skipped.has(node as Element) || (node as Element).matches(UNREAD))) {
+      let last: Node = node;
+      while (last.lastChild) last = last.lastChild;
+      walker.currentNode = last;
+    }
+    node = walker.nextNode();
   }
 }
-
-/** Every text node under root that walkText visits, in document order: read once per pass (lib/readers/once.ts). */
-export const textNodes = (root: ParentNode): Text[] =>
-  once('textNodes', root, () => {
-    const nodes: Text[] = [];
-    walkText(root, (node) => nodes.push(node));
-    return nodes;
-  });
 
 /**
  * Boxes a person reads apart: `<div>12</div><div>34</div>` is two figures, not 1234, while
@@ -55,12 +50,13 @@ const BOXES =
 /**
  * The text a person reads in an element, white space collapsed; cheap when there is nothing to
  * leave out or apart: a table cell's one text inside a wrapper or two is read without looking
- * for boxes.
+ * for boxes. `mayHoldUnread` false: the caller knows no UNREAD element is inside (a row it
+ * queried once), and none is looked for.
  */
-export function readText(element: Element): string {
-  const only = onlyText(element);
+export function readText(element: Element, mayHoldUnread = true): string {
+  const only = onlyText(element, mayHoldUnread);
   if (only !== undefined) return only;
-  if (!element.querySelector(`${UNREAD}, ${BOXES}`)) return collapseSpace(element.textContent ?? '');
+  if (!element.querySelector(mayHoldUnread ? `${UNREAD}, ${BOXES}` : BOXES)) return collapseSpace(element.textContent ?? '');
   const parts: string[] = [];
   const read = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -81,7 +77,7 @@ export function readText(element: Element): string {
  * nothing to keep apart: that text, or '' when an element of the chain is one we never read.
  * undefined for anything else.
  */
-function onlyText(element: Element): string | undefined {
+function onlyText(element: Element, mayHoldUnread: boolean): string | undefined {
   let node: Node = element;
   for (;;) {
     const child = node.firstChild;
@@ -89,7 +85,7 @@ function onlyText(element: Element): string | undefined {
     if (child !== node.lastChild) return undefined;
     if (child.nodeType === 3) return collapseSpace((child as Text).data);
     if (child.nodeType !== 1) return undefined;
-    if ((child as Element).matches(UNREAD)) return '';
+    if (mayHoldUnread && (child as Element).matches(UNREAD)) return '';
     node = child;
   }
 }
