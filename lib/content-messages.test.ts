@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { contentSender, loadMessages, readingParts } from './content-messages';
+import { shardOf } from './history/shard';
 import { contentMessages, isPageOnlyMessage } from './i18n';
 import type { PageReading, SkuFigures } from './records';
 
@@ -44,10 +45,18 @@ describe('readingParts', () => {
     expect(readingParts(whole, 3)).toEqual([whole]);
   });
 
-  it('splits a bigger one into parts that add up to it, store figures and events in the first only', () => {
-    const parts = readingParts(reading(7), 3);
-    expect(parts.map((part) => part.skus.map((s) => s.sku))).toEqual([['ES-0', 'ES-1', 'ES-2'], ['ES-3', 'ES-4', 'ES-5'], ['ES-6']]);
-    expect(parts.map((part) => [part.store, part.events.length])).toEqual([[{ orders30d: 12 }, 1], [null, 0], [null, 0]]);
+  it('splits a bigger one into parts that add up to it, a shard of SKUs in one part only, store figures and events in the first', () => {
+    const whole = reading(2_000);
+    const parts = readingParts(whole, 500);
+    expect(parts).toHaveLength(4);
+    expect(parts.flatMap((part) => part.skus).sort((a, b) => a.sellable! - b.sellable!)).toEqual(whole.skus);
+    // Each message rewrites only its own shards' records in the worker.
+    const shardsOf = parts.map((part) => new Set(part.skus.map((row) => shardOf(row.sku))));
+    shardsOf.forEach((shards, index) => shardsOf.slice(index + 1).forEach((other) => expect([...shards].filter((s) => other.has(s))).toEqual([])));
+    // About `most` SKUs each: the hash spreads codes evenly.
+    for (const part of parts) expect(part.skus.length).toBeGreaterThan(400);
+    for (const part of parts) expect(part.skus.length).toBeLessThan(600);
+    expect(parts.map((part) => [part.store, part.events.length])).toEqual([[{ orders30d: 12 }, 1], [null, 0], [null, 0], [null, 0]]);
     expect(parts.every((part) => part.storeId === 's' && part.pageKind === 'inventory' && part.readAt === 1)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 
 import { describeIssues } from './history/validate';
+import { shardOf, SHARDS } from './history/shard';
 import { catalogKeys, hasMessages, installMessages, type Lang, type MessageKey } from './i18n';
 import { eventCodeSchema, glossaryEntrySchema, pageReadingSchema, type PageReading } from './records';
 
@@ -37,19 +38,18 @@ export const FROM_CONTENT = {
 };
 
 /**
- * A reading of a big page as several reading/save messages of at most `most` SKUs each, so that
+ * A reading of a big page as several reading/save messages of about `most` SKUs each, so that
  * checking and sending one is a short task for the page (10,000 rows in one message is a long
- * one). The store's figures and the event codes go with the first part only: each event message
- * counts a sighting. The worker keeps SKUs per store, SKU and day, so the parts add up to the whole.
+ * one). Parts are cut along the worker's shards of SKUs (lib/history/shard.ts): each shard's week
+ * record is rewritten by one message, not by every part. The store's figures and the event codes
+ * go with the first part only: each event message counts a sighting.
  */
 export function readingParts(reading: PageReading, most: number): PageReading[] {
   if (reading.skus.length <= most) return [reading];
-  const parts: PageReading[] = [];
-  for (let start = 0; start < reading.skus.length; start += most) {
-    const first = start === 0;
-    parts.push({ ...reading, skus: reading.skus.slice(start, start + most), store: first ? reading.store : null, events: first ? reading.events : [] });
-  }
-  return parts;
+  const count = Math.ceil(reading.skus.length / most);
+  const skus = Array.from({ length: count }, (): PageReading['skus'] => []);
+  for (const row of reading.skus) skus[Math.floor((shardOf(row.sku) * count) / SHARDS)]!.push(row);
+  return skus.map((part, index) => ({ ...reading, skus: part, store: index === 0 ? reading.store : null, events: index === 0 ? reading.events : [] }));
 }
 
 /** Any set of messages: FROM_CONTENT, or the whole PROTOCOL. */

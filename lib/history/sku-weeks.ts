@@ -4,6 +4,9 @@ import { marketSchema } from '../records';
 import { addDays, daysBetween, DAYS_PER_WEEK, isDay, type Day } from '../rules/day';
 import { MAX_GAP_DAYS } from './derived';
 import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
+import { shardOf, SHARDS } from './shard';
+
+export { shardOf, SHARDS };
 
 /**
  * How daily SKU snapshots are kept since database version 4: one record per store, shard of SKUs
@@ -19,12 +22,6 @@ import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
  * file for migration 4.
  */
 
-/**
- * SKUs are spread over this many shards by a hash of their code: with 10,000 SKUs a shard holds
- * ~40, so one SKU's history reads ~40 SKUs' cells, and a full day writes 256 records. Fixed
- * forever: a SKU's shard is part of its records' keys.
- */
-export const SHARDS = 256;
 /** Cells per SKU in a week record: Monday in cell 0, Sunday in cell 6. */
 export const WEEK_CELLS = 7;
 
@@ -40,16 +37,6 @@ export function weeksBetween(from: Day, to: Day): Week[] {
   const weeks: Week[] = [];
   for (let week = weekOf(from); week <= to; week = addDays(week, WEEK_CELLS)) weeks.push(week);
   return weeks;
-}
-
-/** FNV-1a over the SKU's UTF-16 code units: stable, fast, spreads similar codes (ES-1001, ES-1002) apart. */
-export function shardOf(sku: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < sku.length; index += 1) {
-    hash ^= sku.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % SHARDS;
 }
 
 /**

@@ -1,0 +1,20 @@
+/**
+ * Which shard of a store's SKUs a SKU's history is kept in (lib/history/sku-weeks.ts), apart from
+ * the rest of the history so that the content script can send a big page's SKUs shard by shard.
+ */
+
+/**
+ * SKUs are spread over this many shards by a hash of their code: with 10,000 SKUs a shard holds
+ * ~40, so one SKU's history reads ~40 SKUs' cells, and a full day writes 256 records. Fixed
+ * forever: a SKU's shard is part of its records' keys.
+ */
+export const SHARDS = 256;
+/** FNV-1a over the SKU's UTF-16 code units: stable, fast, spreads similar codes (ES-1001, ES-1002) apart. */
+export function shardOf(sku: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < sku.length; index += 1) {
+    hash ^= sku.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % SHARDS;
+}
