@@ -65,8 +65,8 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale, noti
       return {};
     },
     'sku/history': async ({ storeId, sku, fromDay, toDay }) => {
-      const history = await readSkuHistory(await db(), storeId, sku, { fromDay, toDay });
-      const events = await readEventsOfSku(await db(), storeId, sku);
+      const database = await db();
+      const [history, events] = await Promise.all([readSkuHistory(database, storeId, sku, { fromDay, toDay }), readEventsOfSku(database, storeId, sku)]);
       return {
         records: history.records,
         events: events.records,
