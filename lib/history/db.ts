@@ -2,7 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
 import type { EventSightingRecord, GlossaryEntry, ReminderState, StoreName, StoreRecord, StoreSnapshot } from './schema';
-import { weeksBetween, shardOf, withSnapshots, type SkuWeek } from './sku-weeks';
+import { shardOf } from './shard';
+import { weeksBetween, withSnapshots, type SkuWeek } from './sku-weeks';
 import { skuSnapshotSchema, type SkuSnapshot } from './schema';
 
 /**

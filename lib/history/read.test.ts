@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixtures/db/build';
 import { listGlossary, putGlossary, readReminderState, readSkuHistory, writeReminderState } from './read';
 import { saveReading } from './save';
-import { shardOf } from './sku-weeks';
+import { shardOf } from './shard';
 import { MAX_PROBLEMS } from './validate';
 
 const zone = { timeZone: SHANGHAI };

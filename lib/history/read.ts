@@ -12,7 +12,8 @@ import {
   type SkuSnapshot,
   type StoreName,
 } from './schema';
-import { RECENT_DAYS, recentOf, shardOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
+import { shardOf } from './shard';
+import { RECENT_DAYS, recentOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
 import { commit } from './transaction';
 import { validateRecords, type ReadResult } from './validate';
 

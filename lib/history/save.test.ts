@@ -4,7 +4,7 @@ import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixt
 import type { PageReading } from '../records';
 import { listStores, readEventsOfSku, readRecent, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
 import { mergeStoreDay, saveReading } from './save';
-import { SHARDS } from './sku-weeks';
+import { SHARDS } from './shard';
 
 const zone = { timeZone: SHANGHAI };
 

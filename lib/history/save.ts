@@ -3,7 +3,8 @@ import { emptyStoreFigures, type PageReading, type SkuFigures, type StoreFigures
 import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
 import { eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
-import { weekOf, shardOf, skuWeekSchema, withSnapshots } from './sku-weeks';
+import { shardOf } from './shard';
+import { skuWeekSchema, weekOf, withSnapshots } from './sku-weeks';
 import { abandon } from './transaction';
 import { describeIssues, MAX_PROBLEMS } from './validate';
 

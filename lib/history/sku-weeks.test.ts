@@ -5,6 +5,7 @@ import { skuRow } from '../../test/fixtures/db/build';
 import { MARKETS } from '../records';
 import { addDays } from '../rules/day';
 import type { SkuSnapshot } from './schema';
+import { shardOf } from './shard';
 import {
   WEEK_CELLS,
   weekRecordsOf,
@@ -14,8 +15,6 @@ import {
   RECENT_DAYS,
   readingsIn,
   recentOf,
-  shardOf,
-  SHARDS,
   skuWeekSchema,
   snapshotsIn,
   withoutDaysBefore,
@@ -31,18 +30,6 @@ const snapshot = (sku: string, day: string, readAt: number, figures: Partial<Sku
 });
 // The week of Monday 2 March 2026 to Sunday 8 March.
 const keyOf = (sku: string, week = '2026-03-02') => ({ storeId: '2088', shard: shardOf(sku), week });
-
-describe('shardOf', () => {
-  it('gives the same shard forever: stored keys depend on it', () => {
-    expect(['ES-1001', 'ES-1002', 'LAMP-ES-01', '数据线-01', 'A'].map(shardOf)).toEqual([202, 55, 178, 48, 204]);
-  });
-  it('spreads a store\'s SKU codes over every shard', () => {
-    const counts = new Array<number>(SHARDS).fill(0);
-    for (let i = 0; i < 10_000; i += 1) counts[shardOf(`ES-${i}`)]! += 1;
-    expect(Math.min(...counts)).toBeGreaterThan(15);
-    expect(Math.max(...counts)).toBeLessThan(80);
-  });
-});
 
 describe('withSnapshots', () => {
   it('keeps the latest reading of each day and names as last read in the week', () => {

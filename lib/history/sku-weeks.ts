@@ -6,8 +6,6 @@ import { MAX_GAP_DAYS } from './derived';
 import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
 import { shardOf, SHARDS } from './shard';
 
-export { shardOf, SHARDS };
-
 /**
  * How daily SKU snapshots are kept since database version 4: one record per store, shard of SKUs
  * and week (Monday to Sunday), its figures in columns with one cell per SKU and day of the week.
@@ -22,8 +20,8 @@ export { shardOf, SHARDS };
  * file for migration 4.
  */
 
-/** Cells per SKU in a week record: Monday in cell 0, Sunday in cell 6. */
-export const WEEK_CELLS = 7;
+/** Cells per SKU in a week record, one a day: Monday in cell 0, Sunday in cell 6. */
+export const WEEK_CELLS = DAYS_PER_WEEK;
 
 /** A week, named by its Monday ('YYYY-MM-DD'): names sort as the weeks do. */
 export type Week = Day;
@@ -47,7 +45,6 @@ export const RECENT_DAYS = DAYS_PER_WEEK + MAX_GAP_DAYS;
 
 /** The figures kept per day, each a Float64Array column; NaN = not shown (null), or no reading that day (readAt). */
 const NUMBER_COLUMNS = ['readAt', 'sellable', 'inTransit', 'dailySales', 'turnoverDays'] as const;
-type NumberColumn = (typeof NUMBER_COLUMNS)[number];
 /** dailySalesFrom as a code: its index here (0 = not shown). */
 const SALES_FROM = [null, 'daily', 'sales30d', 'history'] as const satisfies readonly SkuSnapshot['dailySalesFrom'][];
 
@@ -100,7 +97,7 @@ export function misfit(record: SkuWeek): string | null {
 const figure = (value: number): number | null => (Number.isNaN(value) ? null : value);
 const cellValue = (value: number | null): number => value ?? NaN;
 
-export function emptyWeek(storeId: string, shard: number, week: Week): SkuWeek {
+function emptyWeek(storeId: string, shard: number, week: Week): SkuWeek {
   return {
     storeId,
     shard,
