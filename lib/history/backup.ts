@@ -8,7 +8,7 @@ import { localClock } from './clock';
 import { DB_VERSION, type HistoryDb } from './db';
 import { readStoreWindow, storesWithWeeks, validated } from './read';
 import { BACKUP_SCHEMAS, BACKUP_STORES, STORE_NAMES, type BackupStore, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
-import { weekRecordsOf, snapshotsIn } from './sku-weeks';
+import { compareKeys, snapshotsIn, weekRecordsOf } from './sku-weeks';
 import { abandon, commit } from './transaction';
 import { describeIssues, MAX_PROBLEMS, type ReadResult } from './validate';
 
@@ -196,7 +196,7 @@ export async function readSnapshotsForCsv(
     result.problems.push(...window.problems);
   }
   // Stores in key order, each already by day then SKU: a stable sort by day interleaves them.
-  result.records.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  result.records.sort((a, b) => compareKeys(a.day, b.day));
   result.problems.splice(MAX_PROBLEMS);
   return result;
 }

@@ -13,7 +13,7 @@ import {
   type StoreName,
 } from './schema';
 import { shardOf } from './shard';
-import { RECENT_DAYS, recentOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
+import { compareKeys, RECENT_DAYS, recentOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
 import { commit } from './transaction';
 import { validateRecords, type ReadResult } from './validate';
 
@@ -80,11 +80,8 @@ async function storeWeeks(db: HistoryDb, storeId: string, fromDay: Day, toDay: D
 export async function readStoreWindow(db: HistoryDb, storeId: string, fromDay: Day, toDay: Day): Promise<ReadResult<SkuSnapshot>> {
   const weeks = await storeWeeks(db, storeId, fromDay, toDay);
   const records = weeks.records.flatMap((record) => snapshotsIn(record)).filter(({ day }) => day >= fromDay && day <= toDay);
-  return { ...weeks, records: records.sort((a, b) => compare(a.day, b.day) || compare(a.sku, b.sku)) };
+  return { ...weeks, records: records.sort((a, b) => compareKeys(a.day, b.day) || compareKeys(a.sku, b.sku)) };
 }
-
-/** Code-unit order, as IndexedDB orders string keys. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function readStoreSnapshots(
   db: HistoryDb,

@@ -23,6 +23,9 @@ import { shardOf, SHARDS } from './shard';
 /** Cells per SKU in a week record, one a day: Monday in cell 0, Sunday in cell 6. */
 export const WEEK_CELLS = DAYS_PER_WEEK;
 
+/** Code-unit order, as IndexedDB orders string keys (and days and weeks sort by date). */
+export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A week, named by its Monday ('YYYY-MM-DD'): names sort as the weeks do. */
 export type Week = Day;
 // 1970-01-05 was a Monday: days since then, modulo 7, are days since Monday.
@@ -274,7 +277,7 @@ export function recentOf(records: readonly SkuWeek[]): SkuRecent[] {
     latestCell: number;
   }
   const stores = new Map<string, Map<string, Seen>>();
-  for (const record of [...records].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))) {
+  for (const record of [...records].sort((a, b) => compareKeys(a.week, b.week))) {
     const days = daysOf(record);
     let skus = stores.get(record.storeId);
     if (!skus) stores.set(record.storeId, (skus = new Map()));
