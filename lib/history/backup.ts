@@ -7,7 +7,8 @@ import { checkSettings, type Settings } from '../settings/schema';
 import { localClock } from './clock';
 import { DB_VERSION, type HistoryDb } from './db';
 import { readStoreWindow, storesWithWeeks, validated } from './read';
-import { BACKUP_SCHEMAS, BACKUP_STORES, STORE_NAMES, type BackupStore, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
+import { ringRecordsOf } from './recent-days';
+import { BACKUP_SCHEMAS, BACKUP_STORES, KEPT_STORES, STORE_NAMES, type BackupStore, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
 import { compareKeys, snapshotsIn, weekRecordsOf } from './sku-weeks';
 import { abandon, commit } from './transaction';
 import { describeIssues, MAX_PROBLEMS, type ReadResult } from './validate';
@@ -54,8 +55,8 @@ export interface ExportResult {
 
 /** Reads every store in one transaction, so the file is one consistent moment of the history. */
 export async function exportBackup(db: HistoryDb, settings: Settings, now: number): Promise<ExportResult> {
-  const tx = db.transaction(STORE_NAMES, 'readonly');
-  const stored = await Promise.all(STORE_NAMES.map((name) => tx.objectStore(name).getAll()));
+  const tx = db.transaction(KEPT_STORES, 'readonly');
+  const stored = await Promise.all(KEPT_STORES.map((name) => tx.objectStore(name).getAll()));
   const result: ExportResult = {
     backup: {
       format: BACKUP_FORMAT,
@@ -69,13 +70,13 @@ export async function exportBackup(db: HistoryDb, settings: Settings, now: numbe
     problems: [],
   };
   const data: Partial<Record<StoreName, unknown[]>> = {};
-  STORE_NAMES.forEach((name, index) => {
+  KEPT_STORES.forEach((name, index) => {
     const read = validated(name, stored[index] ?? []);
     data[name] = read.records;
     result.skipped += read.skipped;
     result.problems.push(...read.problems);
   });
-  const { skuWeeks, ...rest } = data as { [S in StoreName]: RecordOf[S][] };
+  const { skuWeeks, ...rest } = data as { [S in (typeof KEPT_STORES)[number]]: RecordOf[S][] };
   result.backup.data = { ...rest, skuSnapshots: skuWeeks.flatMap((record) => snapshotsIn(record)) };
   return result;
 }
@@ -109,7 +110,7 @@ export function parseBackup(json: string): ParsedBackup {
 /** Replaces the whole history with the backup's, in one transaction: all of it or none of it. */
 export async function importBackup(db: HistoryDb, data: BackupData): Promise<Record<BackupStore, number>> {
   const { skuSnapshots, ...rest } = data;
-  const stored: { [S in StoreName]: readonly RecordOf[S][] } = { ...rest, skuWeeks: weekRecordsOf(skuSnapshots) };
+  const stored: { [S in StoreName]: readonly RecordOf[S][] } = { ...rest, skuWeeks: weekRecordsOf(skuSnapshots), recentDays: ringRecordsOf(skuSnapshots) };
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {

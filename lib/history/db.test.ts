@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import v1 from '../../test/fixtures/db/v1.json';
 import v2 from '../../test/fixtures/db/v2.json';
 import v3 from '../../test/fixtures/db/v3.json';
-import { freshName, writeRawVersion } from '../../test/fixtures/db/build';
+import v4 from '../../test/fixtures/db/v4.json';
+import { freshName, fromFixture, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
 import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
 
@@ -51,7 +52,7 @@ describe('history database versions', () => {
     const name = freshName();
     await writeRawVersion(name, 1, v1.stores);
     const db = await openHistory({ name });
-    const recent = await readRecent(db, '2088', '2025-12-02');
+    const recent = await readRecent(db, '2088');
     expect(recent.records.map((r) => [r.sku, r.latest.day, r.days.map((d) => d.sellable)])).toEqual([
       ['CABLE-SA-07', '2025-12-02', [0]],
       ['LAMP-ES-01', '2025-12-02', [120, 104]],
@@ -63,14 +64,14 @@ describe('history database versions', () => {
     const name = freshName();
     await writeRawVersion(name, 2, v2.stores);
     const db = await openHistory({ name });
-    const lamp = (await readRecent(db, '2088', '2025-12-13')).records[0]!;
+    const lamp = (await readRecent(db, '2088')).records[0]!;
     expect(lamp.latest).toEqual(v2.stores.skuSnapshots[3]);
     // 2025-11-24 and 2025-11-27 are more than 14 days before the latest reading: left out.
     expect(lamp.days.map((d) => [d.day, d.sellable, d.inTransit])).toEqual([
       ['2025-12-10', 180, 200],
       ['2025-12-13', 340, 0],
     ]);
-    expect((await readRecent(db, '3101', '2025-12-13')).records.map((r) => r.sku)).toEqual(['MUG-FR-02']);
+    expect((await readRecent(db, '3101')).records.map((r) => r.sku)).toEqual(['MUG-FR-02']);
     expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records).toHaveLength(4);
     expect((await readEventsOfSku(db, '2088', 'LAMP-ES-01')).records).toEqual(v2.stores.eventSightings);
     expect((await readReminderState(db, '2088')).records).toEqual(v2.stores.reminderState);
@@ -99,7 +100,7 @@ describe('history database versions', () => {
     ]);
     expect((await readSkuHistory(db, '2088', 'ODD-1')).records).toEqual([]);
 
-    const recent = await readRecent(db, '2088', '2026-01-03');
+    const recent = await readRecent(db, '2088');
     expect(recent.records.map((r) => [r.sku, r.latest.day, r.days.map((d) => d.sellable)])).toEqual([
       ['CABLE-SA-07', '2026-01-03', [30, 27]],
       ['LAMP-ES-01', '2026-01-02', [210, 182, 140]],
@@ -109,10 +110,35 @@ describe('history database versions', () => {
     db.close();
   });
 
+  it('opens a version-4 database: planning\'s recent days are built from each store\'s last weeks', async () => {
+    const name = freshName();
+    const weeks = fromFixture(v4.stores.skuWeeks) as { sellable: Float64Array; week: string }[];
+    // And a week record no version-4 read would have shown: negative stock.
+    const odd = { ...weeks.at(-1)!, sellable: weeks.at(-1)!.sellable.map(() => -1) };
+    await writeRawVersion(name, 4, { ...v4.stores, skuWeeks: [...weeks.slice(0, -1), odd] });
+    const db = await openHistory({ name });
+
+    const recent = await readRecent(db, '2088');
+    // CABLE-SA-07 was last read more than 2 x 14 days before the store's last day: no planning would look at it.
+    expect(recent.records.map((r) => r.sku)).toEqual(['LAMP-ES-01']);
+    const [lamp] = recent.records;
+    expect(lamp!.latest).toEqual((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records.at(-1));
+    expect(lamp!.days.map((d) => [d.day, d.sellable, d.inTransit])).toEqual([
+      ['2026-03-01', 400, 0],
+      ['2026-03-04', 150, 0],
+      ['2026-03-07', 135, 0],
+      ['2026-03-10', 120, 0],
+      ['2026-03-13', 105, 0],
+    ]);
+    // The week record that failed validation (store 3101's only week) is left out, as every read of it was.
+    expect((await readRecent(db, '3101')).records).toEqual([]);
+    db.close();
+  });
+
   it('creates a fresh database at the current version with every store and index', async () => {
     const db = await openHistory({ name: freshName() });
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['eventSightings', 'glossary', 'reminderState', 'skuWeeks', 'stores', 'storeSnapshots'].sort(),
+      ['eventSightings', 'glossary', 'recentDays', 'reminderState', 'skuWeeks', 'stores', 'storeSnapshots'].sort(),
     );
     const tx = db.transaction(['skuWeeks', 'eventSightings']);
     expect([...tx.objectStore('skuWeeks').indexNames]).toEqual(['byStoreWeek']);

@@ -1,9 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
+import { RECENT_DAYS, ringRecordsOf, type RecentDays } from './recent-days';
 import type { EventSightingRecord, GlossaryEntry, ReminderState, StoreName, StoreRecord, StoreSnapshot } from './schema';
 import { shardOf } from './shard';
-import { weeksBetween, withSnapshots, type SkuWeek } from './sku-weeks';
+import { skuWeekSchema, snapshotsIn, weekOf, weeksBetween, withSnapshots, type SkuWeek } from './sku-weeks';
 import { skuSnapshotSchema, type SkuSnapshot } from './schema';
 
 /**
@@ -23,6 +24,8 @@ export interface HistorySchema extends DBSchema {
     /** [storeId, week]: a store's weeks, for planning, CSV and pruning. */
     indexes: { byStoreWeek: [string, string] };
   };
+  /** [storeId, group]: a store's SKUs' last days, all of them in SHARD_GROUPS records, for planning. */
+  recentDays: { key: [string, number]; value: RecentDays };
   storeSnapshots: { key: [string, string]; value: StoreSnapshot; indexes: { byDay: string } };
   eventSightings: {
     key: [string, string, string];
@@ -42,6 +45,7 @@ export type HistoryDb = IDBPDatabase<HistorySchema>;
 export const KEY_FIELDS: Record<StoreName, readonly string[]> = {
   stores: ['storeId'],
   skuWeeks: ['storeId', 'shard', 'week'],
+  recentDays: ['storeId', 'group'],
   storeSnapshots: ['storeId', 'day'],
   eventSightings: ['storeId', 'code', 'sku'],
   glossary: ['code'],
@@ -173,6 +177,28 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     if (leftOut > 0) console.warn(`History version 4: ${leftOut} stored SKU snapshots did not pass validation and were left out`);
     db.deleteObjectStore('skuSnapshots');
     db.deleteObjectStore('skuRecent');
+  },
+  /**
+   * Version 5 keeps each SKU's last days apart for planning too (recent-days.ts), so that it reads
+   * a few large records instead of five weeks of week records. Built from each store's last weeks
+   * (ringRecordsOf keeps the days planning may look back to); a week record that no longer passes
+   * validation is left out, as every read of it already was.
+   */
+  5: async (db, tx) => {
+    const recent = db.createObjectStore('recentDays', { keyPath: ['storeId', 'group'] });
+    const byStoreWeek = tx.objectStore('skuWeeks').index('byStoreWeek');
+    let cursor = await byStoreWeek.openKeyCursor(null, 'prev');
+    while (cursor) {
+      const [storeId, lastWeek] = cursor.key as [string, string];
+      const weeks = await byStoreWeek.getAll(IDBKeyRange.bound([storeId, weekOf(addDays(lastWeek, -2 * RECENT_DAYS))], [storeId, lastWeek]));
+      const snapshots = weeks.flatMap((value) => {
+        const parsed = skuWeekSchema.safeParse(value);
+        return parsed.success ? snapshotsIn(parsed.data) : [];
+      });
+      await Promise.all(ringRecordsOf(snapshots).map((record) => recent.put(record)));
+      // On to the store before this one: its last key sorts below [storeId].
+      cursor = await cursor.continue([storeId, '']);
+    }
   },
 };
 

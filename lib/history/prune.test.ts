@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { pruneSnapshots } from './prune';
-import { listGlossary, putGlossary, readEventsOfSku, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
+import { RECENT_DAYS } from './recent-days';
+import { listGlossary, putGlossary, readEventsOfSku, readRecent, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
 import { saveReading } from './save';
 
 describe('pruneSnapshots', () => {
@@ -36,5 +37,21 @@ describe('pruneSnapshots', () => {
     expect(await pruneSnapshots(db, { retentionDays: 30, today: '2026-03-10' })).toEqual({ skuSnapshots: 6_000, storeSnapshots: 0 });
     expect((await readStoreWindow(db, '2088', '2025-01-01', '2026-12-31')).records.map((s) => s.sku)).toEqual(['SKU-0', 'SKU-1', 'SKU-2']);
     expect(await db.count('skuWeeks')).toBe(3);
+  });
+
+  it('keeps planning\'s copy of the last days to what planning may look back to, and SKUs read since', async () => {
+    const db = await freshDb();
+    const today = '2026-03-10';
+    const back = 2 * RECENT_DAYS;
+    for (const ago of [0, back, back + 1]) await saveReading(db, inventoryReading(at(addDays(today, -ago)), [skuRow('A'), skuRow(`ONLY-${ago}`)]), { timeZone: SHANGHAI });
+    await pruneSnapshots(db, { retentionDays: 400, today });
+    const recent = (await readRecent(db, '2088')).records;
+    expect(recent.map((r) => [r.sku, r.days.map((d) => d.day)])).toEqual([
+      ['A', [today]],
+      ['ONLY-0', [today]],
+      [`ONLY-${back}`, [addDays(today, -back)]],
+    ]);
+    // The history itself keeps every day within the retention.
+    expect((await readSkuHistory(db, '2088', 'A')).records).toHaveLength(3);
   });
 });

@@ -1,6 +1,7 @@
 import { addDays, type Day } from '../rules/day';
 import type { HistoryDb } from './db';
 import { storesWithWeeks } from './read';
+import { RECENT_DAYS, recentDaysSchema, ringWithoutDaysBefore } from './recent-days';
 import { weekOf, readingsIn, skuWeekSchema, withoutDaysBefore } from './sku-weeks';
 import { commit } from './transaction';
 
@@ -16,21 +17,42 @@ export interface PruneResult {
 }
 
 /**
- * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400). The
- * glossary and event sightings are the seller's knowledge, not daily figures: they are never pruned.
+ * Deletes daily snapshots more than `retentionDays` before `today` (the setting, default 400), and
+ * the copies of days planning no longer looks at (recent-days.ts) from 2 x RECENT_DAYS. The glossary
+ * and event sightings are the seller's knowledge, not daily figures: they are never pruned.
  */
 export async function pruneSnapshots(
   db: HistoryDb,
   { retentionDays, today }: { retentionDays: number; today: Day },
 ): Promise<PruneResult> {
-  return pruneBefore(db, addDays(today, -retentionDays));
+  const pruned = await pruneBefore(db, addDays(today, -retentionDays));
+  await pruneRecentDays(db, addDays(today, -2 * RECENT_DAYS));
+  return pruned;
 }
 
 /** Deletes the daily snapshots of every day before `cutoff`. */
 export async function pruneBefore(db: HistoryDb, cutoff: Day): Promise<PruneResult> {
   let skuSnapshots = 0;
   for (const storeId of await storesWithWeeks(db)) skuSnapshots += await pruneStoreWeeks(db, storeId, cutoff);
+  await pruneRecentDays(db, cutoff);
   return { skuSnapshots, storeSnapshots: await deleteStoreDays(db, IDBKeyRange.upperBound(cutoff, true)) };
+}
+
+/**
+ * Clears planning's copies of days before `cutoff`, and SKUs left with none. A record that no
+ * longer reads is left for planning to report until a save replaces it.
+ */
+async function pruneRecentDays(db: HistoryDb, cutoff: Day): Promise<void> {
+  const tx = db.transaction('recentDays', 'readwrite');
+  const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+  const writes = values.flatMap((value, index) => {
+    const parsed = recentDaysSchema.safeParse(value);
+    if (!parsed.success) return [];
+    const { record, changed } = ringWithoutDaysBefore(parsed.data, cutoff);
+    if (!changed) return [];
+    return [record.skus.length > 0 ? tx.store.put(record) : tx.store.delete(keys[index]!)];
+  });
+  await commit(tx, writes);
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   type StoreName,
 } from './schema';
 import { shardOf } from './shard';
-import { compareKeys, RECENT_DAYS, recentOf, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
+import { recentOf } from './recent-days';
+import { compareKeys, snapshotsIn, weekOf, type SkuWeek } from './sku-weeks';
 import { commit } from './transaction';
 import { validateRecords, type ReadResult } from './validate';
 
@@ -127,13 +128,10 @@ export async function writeReminderState(db: HistoryDb, records: readonly Remind
   await commit(tx, records.map((record) => tx.store.put(reminderStateSchema.parse(record))));
 }
 
-/**
- * Each SKU's latest snapshot and the two weeks before it, for SKUs read in the last two weeks
- * before `today`: what reminder planning reads, the store's week records of the last four weeks.
- */
-export async function readRecent(db: HistoryDb, storeId: string, today: Day): Promise<ReadResult<SkuRecent>> {
-  const weeks = await storeWeeks(db, storeId, addDays(today, -2 * RECENT_DAYS), today);
-  return { ...weeks, records: recentOf(weeks.records) };
+/** Each SKU's latest snapshot and the RECENT_DAYS before it, by SKU: what reminder planning reads. */
+export async function readRecent(db: HistoryDb, storeId: string): Promise<ReadResult<SkuRecent>> {
+  const ring = validated('recentDays', await db.getAll('recentDays', IDBKeyRange.bound([storeId, 0], [storeId, Infinity])));
+  return { ...ring, records: recentOf(ring.records) };
 }
 
 /** Quiets one SKU's reason until a time (null: remind again), keeping what was last told. */

@@ -130,12 +130,23 @@ describe('saveReading', () => {
     expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => [s.day, s.sellable])).toEqual([['2025-12-02', 7]]);
   });
 
+  it('replaces planning\'s copy of a group that no longer reads, and says so', async () => {
+    const db = await freshDb();
+    await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')]), zone);
+    const [stored] = await db.getAll('recentDays');
+    await db.put('recentDays', { ...stored!, day: new Int32Array(1) });
+    expect((await readRecent(db, '2088')).problems).toEqual([`recentDays ["2088",${stored!.group}]: (record): day does not match the SKUs`]);
+    const result = await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 7 })]), zone);
+    expect(result.problems).toEqual([`recentDays ["2088",${stored!.group}] could not be read and was replaced: (record): day does not match the SKUs`]);
+    expect((await readRecent(db, '2088')).records.map((r) => r.days.map((d) => [d.day, d.sellable]))).toEqual([[['2025-12-02', 7]]]);
+  });
+
   it('gives each SKU\'s latest snapshot and its days to planning', async () => {
     const db = await freshDb();
     await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 80 })]), zone);
     await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A', { sellable: 90 })]), zone);
     await saveReading(db, inventoryReading(at('2025-12-02', 8), [skuRow('A', { sellable: 85 })]), zone);
-    const [recent] = (await readRecent(db, '2088', '2025-12-02')).records;
+    const [recent] = (await readRecent(db, '2088')).records;
     expect(recent?.latest).toMatchObject({ day: '2025-12-02', sellable: 80 });
     expect(recent?.days.map((d) => [d.day, d.sellable])).toEqual([
       ['2025-12-01', 90],

@@ -1,9 +1,12 @@
+import type { z } from 'zod/mini';
+
 import { emptyStoreFigures, type PageReading, type SkuFigures, type StoreFigures } from '../records';
 
 import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
 import { eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
-import { shardOf } from './shard';
+import { recentDaysSchema, withRecentSnapshots } from './recent-days';
+import { groupOf, shardOf } from './shard';
 import { skuWeekSchema, weekOf, withSnapshots } from './sku-weeks';
 import { abandon } from './transaction';
 import { describeIssues, MAX_PROBLEMS } from './validate';
@@ -18,9 +21,9 @@ export interface SaveResult {
 
 /**
  * Writes one page reading in ONE transaction: the store's first/last seen, one snapshot per SKU for
- * the reading's day (into its shard's week record), the store's figures merged into its day, and
- * the event codes seen. Gets are issued together and puts are not awaited one by one, so 10,000
- * rows cost one round of at most SHARDS gets and puts.
+ * the reading's day (into its shard's week record and its group's recent days), the store's figures
+ * merged into its day, and the event codes seen. Gets are issued together and puts are not awaited
+ * one by one, so 10,000 rows cost one round of at most SHARDS + SHARD_GROUPS gets and puts.
  */
 export async function saveReading(
   db: HistoryDb,
@@ -44,26 +47,28 @@ export async function saveReading(
     }
   }
 
-  const tx = db.transaction(['stores', 'skuWeeks', 'storeSnapshots', 'eventSightings'], 'readwrite');
+  const tx = db.transaction(['stores', 'skuWeeks', 'recentDays', 'storeSnapshots', 'eventSightings'], 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {
     const weekStore = tx.objectStore('skuWeeks');
+    const recentStore = tx.objectStore('recentDays');
     const eventStore = tx.objectStore('eventSightings');
     const week = weekOf(day);
     const byShard = new Map<number, SkuSnapshot[]>();
+    const byGroup = new Map<number, SkuSnapshot[]>();
     for (const row of rows.values()) {
       const snapshot = skuSnapshotSchema.parse({ ...row, storeId, day, readAt });
-      const shard = shardOf(snapshot.sku);
-      const group = byShard.get(shard);
-      if (group) group.push(snapshot);
-      else byShard.set(shard, [snapshot]);
+      addTo(byShard, shardOf(snapshot.sku), snapshot);
+      addTo(byGroup, groupOf(snapshot.sku), snapshot);
     }
     const shards = [...byShard.keys()];
+    const groups = [...byGroup.keys()];
     const sightings = distinctSightings(reading.events);
-    const [store, storeDay, weeksBefore, seenBefore] = await Promise.all([
+    const [store, storeDay, weeksBefore, ringsBefore, seenBefore] = await Promise.all([
       tx.objectStore('stores').get(storeId),
       tx.objectStore('storeSnapshots').get([storeId, day]),
       Promise.all(shards.map((shard) => weekStore.get([storeId, shard, week]))),
+      Promise.all(groups.map((group) => recentStore.get([storeId, group]))),
       Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
     ]);
 
@@ -79,14 +84,15 @@ export async function saveReading(
 
     let stale = 0;
     shards.forEach((shard, index) => {
-      const stored = weeksBefore[index];
-      const before = stored === undefined ? undefined : skuWeekSchema.safeParse(stored);
-      // A stored week that no longer reads is replaced, not kept failing every save of the week.
-      if (before && !before.success) problem(`skuWeeks ${JSON.stringify([storeId, shard, week])} could not be read and was replaced: ${describeIssues(before.error)}`);
-      const written = withSnapshots(before?.success ? before.data : undefined, { storeId, shard, week }, byShard.get(shard)!);
+      const before = storedRecord(weeksBefore[index], skuWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
+      const written = withSnapshots(before, { storeId, shard, week }, byShard.get(shard)!);
       writes.push(weekStore.put(skuWeekSchema.parse(written.record)));
       result.saved += written.saved;
       stale += written.stale;
+    });
+    groups.forEach((group, index) => {
+      const before = storedRecord(ringsBefore[index], recentDaysSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
+      writes.push(recentStore.put(recentDaysSchema.parse(withRecentSnapshots(before, { storeId, group }, byGroup.get(group)!))));
     });
     if (stale > 0) {
       result.skipped += stale;
@@ -118,6 +124,21 @@ export async function saveReading(
     throw await abandon(tx, writes, error);
   }
   return result;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A stored record to build on, or undefined: one that no longer reads is replaced (and said so), not kept failing every save. */
+function storedRecord<T>(stored: unknown, schema: z.ZodMiniType<T>, name: string, problem: (text: string) => void): T | undefined {
+  if (stored === undefined) return undefined;
+  const parsed = schema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  problem(`${name} could not be read and was replaced: ${describeIssues(parsed.error)}`);
+  return undefined;
 }
 
 /** One count per reading, however many rows repeat the same code for the same SKU. */

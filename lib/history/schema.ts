@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 
 import { eventCodeSchema, glossaryEntrySchema, skuFiguresSchema, storeFiguresSchema, type GlossaryEntry } from '../records';
+import { recentDaysSchema, type RecentDays } from './recent-days';
 import { skuWeekSchema, type SkuWeek } from './sku-weeks';
 
 /**
@@ -90,10 +91,12 @@ const SHARED_SCHEMAS = {
   reminderState: reminderStateSchema,
 } as const;
 
-/** Every object store with the schema of its records: the one list reads, backup and wipe walk. */
-export const RECORD_SCHEMAS = { ...SHARED_SCHEMAS, skuWeeks: skuWeekSchema } as const;
+/** Every object store with the schema of its records: the one list reads, import and wipe walk. */
+export const RECORD_SCHEMAS = { ...SHARED_SCHEMAS, skuWeeks: skuWeekSchema, recentDays: recentDaysSchema } as const;
 export type StoreName = keyof typeof RECORD_SCHEMAS;
 export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
+/** The stores a backup is made from: recentDays is a copy of the last days of skuWeeks, built again on import. */
+export const KEPT_STORES = STORE_NAMES.filter((name): name is Exclude<StoreName, 'recentDays'> => name !== 'recentDays');
 
 /**
  * What a backup file holds: a record per SKU and day as the seller reads it, not the database's
@@ -106,6 +109,7 @@ export const BACKUP_STORES = Object.keys(BACKUP_SCHEMAS) as BackupStore[];
 export interface RecordOf {
   stores: StoreRecord;
   skuWeeks: SkuWeek;
+  recentDays: RecentDays;
   storeSnapshots: StoreSnapshot;
   eventSightings: EventSightingRecord;
   glossary: GlossaryEntry;

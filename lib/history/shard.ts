@@ -18,3 +18,11 @@ export function shardOf(sku: string): number {
   }
   return (hash >>> 0) % SHARDS;
 }
+
+/**
+ * Shards go together in this many groups where a record per shard would be too small to read fast
+ * (recent-days.ts). A group is a run of neighbouring shards, as the content script's parts of a big
+ * page are (lib/content-messages.ts: readingParts), so that a part touches one or two groups.
+ */
+export const SHARD_GROUPS = 16;
+export const groupOf = (sku: string): number => Math.floor((shardOf(sku) * SHARD_GROUPS) / SHARDS);

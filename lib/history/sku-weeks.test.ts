@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 
 import { skuRow } from '../../test/fixtures/db/build';
 import { MARKETS } from '../records';
-import { addDays } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 import { shardOf } from './shard';
 import {
@@ -12,9 +11,7 @@ import {
   weekOf,
   weeksBetween,
   misfit,
-  RECENT_DAYS,
   readingsIn,
-  recentOf,
   skuWeekSchema,
   snapshotsIn,
   withoutDaysBefore,
@@ -117,26 +114,6 @@ describe('withoutDaysBefore', () => {
   });
   it('counts a record\'s readings', () => {
     expect(readingsIn(week)).toBe(2);
-  });
-});
-
-describe('recentOf', () => {
-  it('gives each SKU its latest snapshot and the days within RECENT_DAYS before it, across weeks', () => {
-    const days = Array.from({ length: RECENT_DAYS + 3 }, (_, i) => addDays('2026-02-20', i));
-    const records = weekRecordsOf([
-      ...days.map((day, i) => snapshot('A', day, i, { sellable: i })),
-      snapshot('B', '2026-03-01', 1),
-      { ...snapshot('A', '2026-03-01', 1), storeId: '77' },
-    ]);
-    expect(records.map((r) => r.week).sort()).toEqual(['2026-02-16', '2026-02-23', '2026-02-23', '2026-02-23', '2026-03-02']);
-    const recent = recentOf(records.reverse());
-    expect(recent.map((r) => [r.storeId, r.sku, r.latest.day])).toEqual([
-      ['2088', 'A', days.at(-1)],
-      ['2088', 'B', '2026-03-01'],
-      ['77', 'A', '2026-03-01'],
-    ]);
-    expect(recent[0]!.days.map((d) => d.day)).toEqual(days.slice(2));
-    expect(recent[0]!.latest).toEqual(snapshot('A', days.at(-1)!, RECENT_DAYS + 2, { sellable: RECENT_DAYS + 2 }));
   });
 });
 

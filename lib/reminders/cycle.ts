@@ -19,7 +19,7 @@ export async function planStore(
   settings: Settings,
   today: string,
 ): Promise<{ plan: StorePlan } & Problems> {
-  const recent = await readRecent(db, storeId, today);
+  const recent = await readRecent(db, storeId);
   const [plan] = planReminders(recent.records, ruleContext(settings, today));
   return { plan: plan ?? { storeId, day: today, skus: [] }, skipped: recent.skipped, problems: recent.problems };
 }

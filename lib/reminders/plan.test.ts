@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { skuRow } from '../../test/fixtures/db/build';
 import type { SkuRecent, SkuSnapshot } from '../history/schema';
-import { weekRecordsOf, recentOf } from '../history/sku-weeks';
+import { recentOf, ringRecordsOf } from '../history/recent-days';
 import type { SkuFigures } from '../records';
 import { ruleContext } from '../rules/context';
 import { addDays } from '../rules/day';
@@ -16,7 +16,7 @@ const ctx = (day = TODAY, leadTimeDays: Record<string, number> = { ES: 30 }) =>
 /** A SKU read on each of the given days back from `last` (0 = that day), figures per day. */
 function history(sku: string, figures: Partial<SkuFigures>[], last = TODAY, storeId = '2088'): SkuRecent {
   const snapshots = figures.map((f, i): SkuSnapshot => ({ ...skuRow(sku, f), storeId, day: addDays(last, i - figures.length + 1), readAt: i }));
-  return recentOf(weekRecordsOf(snapshots))[0]!;
+  return recentOf(ringRecordsOf(snapshots))[0]!;
 }
 
 const reasonsOf = (recent: SkuRecent[], context = ctx()) =>

@@ -1,5 +1,5 @@
 import { dayIndex, estimateDailySales, replenishmentsInWeek, slopePerDay } from '../history/derived';
-import { RECENT_DAYS } from '../history/sku-weeks';
+import { RECENT_DAYS } from '../history/recent-days';
 import { REMINDER_REASONS, type SkuRecent } from '../history/schema';
 import type { Market } from '../records';
 import type { RuleContext } from '../rules/context';
@@ -11,7 +11,7 @@ import type { PlannedReason, PlannedSku, StorePlan } from './schema';
 
 /**
  * Which SKUs need the seller's attention, and why: planned from each SKU's latest snapshot and its
- * last two weeks (lib/history/sku-weeks.ts: recentOf), never from all history. Pure: records and the rule
+ * last two weeks (lib/history/recent-days.ts: recentOf), never from all history. Pure: records and the rule
  * context (effective policy, seasonal calendar, lead times, today) in, plans out.
  *   out / low      already out of stock / below the safety water line (rules §3)
  *   will-cross     stock reaches the water line before a shipment sent today could land
