@@ -5,6 +5,7 @@
  * or, while the worker does not answer it, straight through the functions it is built from
  * (lib/history, lib/reminders) on a page's IndexedDB in the same browser.
  */
+import { AT_RISK_PAGE } from '@/components/ui/AtRiskList';
 import { openHistory } from '@/lib/history/db';
 import { readRecent, readSkuHistory } from '@/lib/history/read';
 import { saveReading } from '@/lib/history/save';
@@ -64,7 +65,8 @@ async function ask<T>(request: { type: string } & Record<string, unknown>): Prom
 const workerApi = (): HistoryApi => ({
   save: (reading) => ask({ type: 'reading/save', reading }).then(() => undefined),
   history: (storeId, sku) => ask<{ records: unknown[] }>({ type: 'sku/history', storeId, sku }).then((answer) => answer.records.length),
-  plan: (storeId) => ask<{ plan: { skus: unknown[] } }>({ type: 'store/at-risk', storeId }).then((answer) => answer.plan.skus.length),
+  // As the options page's at-risk list asks: its first page of the most urgent, and the count of all.
+  plan: (storeId) => ask<{ atRisk: number }>({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }).then((answer) => answer.atRisk),
   close: async () => undefined,
 });
 
@@ -76,7 +78,7 @@ async function pageApi(): Promise<HistoryApi> {
     history: (storeId, sku) => readSkuHistory(db, storeId, sku).then((result) => result.records.length),
     async plan(storeId) {
       const today = dayOf(new Date());
-      const { records } = await readRecent(db, storeId, today);
+      const { records } = await readRecent(db, storeId);
       const ctx = ruleContext(defaultSettings(), today);
       return planReminders(records, ctx).reduce((sum, plan) => sum + plan.skus.length, 0);
     },

@@ -76,6 +76,16 @@ describe('the worker\'s message handler', () => {
     expect((await send({ type: 'store/at-risk', storeId: 'nobody' })).plan.skus).toEqual([]);
   });
 
+  it('sends the most urgent SKUs at risk up to a limit, and counts them all', async () => {
+    const rows = [skuRow('LOW', { sellable: 5 }), skuRow('OUT', { sellable: 0 }), skuRow('OK', { sellable: 900 })];
+    await send({ type: 'reading/save', reading: inventoryReading(at('2026-03-10'), rows) }, 'content');
+    const limited = await send({ type: 'store/at-risk', storeId: '2088', limit: 1 });
+    expect(limited.plan.skus.map((s) => s.snapshot.sku)).toEqual(['OUT']);
+    expect(limited.atRisk).toBe(2);
+    expect((await send({ type: 'store/at-risk', storeId: '2088' })).plan.skus).toHaveLength(2);
+    await expect(send({ type: 'store/at-risk', storeId: '2088', limit: 0 })).rejects.toMatchObject({ failure: { key: 'history_error_badRequest' } });
+  });
+
   it('exports, deletes and imports back the whole history and the settings', async () => {
     await send({ type: 'reading/save', reading: inventoryReading(at('2026-03-09'), [skuRow('A')]) }, 'content');
     await send({ type: 'glossary/put', code: 'SA-118', meaning: '外箱唛头缺失' });

@@ -74,7 +74,10 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale, noti
         problems: [...history.problems, ...events.problems],
       };
     },
-    'store/at-risk': async ({ storeId }) => planStore(await db(), storeId, await readSettings(), today()),
+    'store/at-risk': async ({ storeId, limit }) => {
+      const { plan, ...rest } = await planStore(await db(), storeId, await readSettings(), today());
+      return { plan: { ...plan, skus: plan.skus.slice(0, limit) }, atRisk: plan.skus.length, ...rest };
+    },
     'stores/list': async () => {
       const { records, ...rest } = await listStores(await db());
       return { stores: records, ...rest };

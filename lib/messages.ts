@@ -47,7 +47,14 @@ const FROM_UI = {
     { storeId, sku: z.string().check(z.minLength(1)), fromDay: z.optional(daySchema), toDay: z.optional(daySchema) },
     z.object({ records: z.array(skuSnapshotSchema), events: z.array(eventSightingRecordSchema), ...readProblems }),
   ),
-  'store/at-risk': message({ storeId }, z.object({ plan: storePlanSchema, ...readProblems })),
+  /**
+   * A store's plan with its `limit` most urgent SKUs (all without a limit) and how many are at risk
+   * in all: a popup shows five, and 10,000 SKUs at risk would be megabytes through messaging.
+   */
+  'store/at-risk': message(
+    { storeId, limit: z.optional(z.number().check(z.int(), z.gte(1))) },
+    z.object({ plan: storePlanSchema, atRisk: z.number().check(z.int(), z.gte(0)), ...readProblems }),
+  ),
   'stores/list': message({}, z.object({ stores: z.array(storeRecordSchema), ...readProblems })),
   'glossary/delete': message({ code: eventCodeSchema }, nothing),
   'backup/export': message({}, fileAnswer),

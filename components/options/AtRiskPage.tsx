@@ -14,7 +14,7 @@ export function AtRiskPage(props: { lang: Lang; send: Send; storeIds: readonly s
   return (
     <>
       <StorePicker id="at-risk-store" lang={lang} storeIds={known} value={storeId} onValue={(store) => navigate(routeHref('at-risk', { store }))} />
-      <AtRiskList lang={lang} send={send} storeId={storeId} historyHref={(store, sku) => routeHref('history', { store, sku })} />
+      <AtRiskList lang={lang} send={send} storeId={storeId} historyHref={(store, sku) => routeHref('history', { store, sku })} size="page" />
     </>
   );
 }

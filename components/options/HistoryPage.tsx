@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { SkuCharts } from '@/components/charts/SkuCharts';
+import { AT_RISK_PAGE } from '@/components/ui/AtRiskList';
 import type { Send } from '@/components/ui/background';
 import { Failure } from '@/components/ui/Failure';
 import { SelectField, TextField } from '@/components/ui/fields';
@@ -77,7 +78,7 @@ export function HistoryPage(props: {
   const [period, setPeriod] = useState<Period>('90');
   useEffect(() => setSkuText(sku), [sku]);
   // SKUs at risk are the likeliest to be looked up: offer them as suggestions.
-  const [plan] = useLoad(() => (storeId ? send({ type: 'store/at-risk', storeId }) : Promise.resolve(null)), [send, storeId]);
+  const [plan] = useLoad(() => (storeId ? send({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }) : Promise.resolve(null)), [send, storeId]);
   const suggestions = plan.state === 'ready' && plan.value ? plan.value.plan.skus.map((planned) => planned.snapshot.sku) : [];
 
   if (storeIds.length === 0) return <p class="empty">{t(lang, 'options_history_none')}</p>;

@@ -57,8 +57,23 @@ describe('options page', () => {
     const { ui, world } = await options('#/at-risk?store=2001', {}, { plans: { '2001': planWithRisks } });
     expect(ui.get('#page-heading').textContent).toBe('SKUs at risk');
     expect(ui.get('nav [aria-current="page"]').textContent).toBe('SKUs at risk');
-    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001' });
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001', limit: 100 });
     expect(ui.get('[data-sku="ES-1001"] a').getAttribute('href')).toBe('#/history?store=2001&sku=ES-1001');
+  });
+
+  it('lists a hundred SKUs at risk at a time, and more on request', async () => {
+    const many = { ...planWithRisks, skus: Array.from({ length: 250 }, (_, i) => ({ ...planWithRisks.skus[1]!, snapshot: snapshot({ sku: `ES-${2000 + i}`, sellable: 0 }) })) };
+    const { ui, world } = await options('#/at-risk?store=2001', {}, { plans: { '2001': many } });
+    expect(ui.root.querySelectorAll('.at-risk-sku')).toHaveLength(100);
+    expect(ui.get('.muted').textContent).toContain('250 SKUs need attention');
+    await click(ui.button('Show 100 more (150 left)'));
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001', limit: 200 });
+    await settle();
+    expect(ui.root.querySelectorAll('.at-risk-sku')).toHaveLength(200);
+    await click(ui.button('Show 50 more (50 left)'));
+    await settle();
+    expect(ui.root.querySelectorAll('.at-risk-sku')).toHaveLength(250);
+    expect(ui.root.querySelector('.at-risk ~ button')).toBeNull();
   });
 
   it('moves between pages by the hash, taking focus to the new heading', async () => {

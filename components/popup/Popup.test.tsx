@@ -33,7 +33,7 @@ describe('popup', () => {
 
   it("lists the current store's SKUs at risk with their reasons, each linking to its history", async () => {
     const { ui, world } = await popup({ world: { plans: { '2001': planWithRisks } } });
-    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001' });
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001', limit: 5 });
     const first = ui.get('[data-sku="ES-1001"]');
     expect(first.querySelector('[data-reason="low"]')?.textContent).toContain('Below the safety water line: 20 sellable, line at 150');
     expect(first.querySelector('[data-reason="will-cross"]')?.textContent).toContain('Falls below the water line on Nov 22, 2025');
@@ -53,7 +53,7 @@ describe('popup', () => {
       { storeId: '3003', firstSeen: 1, lastSeen: 9 },
     ];
     const { ui, world } = await popup({ tab: { kind: 'other' }, world: { stores } });
-    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '3003' });
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '3003', limit: 5 });
     expect(ui.get('[data-tab="other"]').textContent).toContain('This tab is not AliExpress Seller Center');
     ui.unmount();
     const empty = await popup({ tab: { kind: 'other' } });

@@ -48,7 +48,7 @@ function AtRiskSection({ lang, send, tab, optionsUrl }: { lang: Lang; send: Send
         <p class="empty">{t(lang, 'popup_atRisk_noStore')}</p>
       ) : store.state === 'ready' && store.value !== null ? (
         <>
-          <AtRiskList lang={lang} send={send} storeId={store.value} historyHref={historyHref} linkTarget="_blank" limit={5} />
+          <AtRiskList lang={lang} send={send} storeId={store.value} historyHref={historyHref} linkTarget="_blank" size="popup" />
           <p>
             <a href={optionsUrl + routeHref('at-risk', { store: store.value })} target="_blank">
               {t(lang, 'popup_atRisk_all')}

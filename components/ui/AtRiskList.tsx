@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+
 import type { Tone } from '@/components/badge-view';
 import { TONE_ICON } from '@/components/badge-view';
 import type { ReminderReason } from '@/lib/history/schema';
@@ -64,6 +66,9 @@ function SkuItem({ lang, planned, historyHref, linkTarget }: { lang: Lang; plann
   );
 }
 
+/** SKUs the options page lists at first, and adds at each "show more". */
+export const AT_RISK_PAGE = 100;
+
 export function AtRiskList(props: {
   lang: Lang;
   send: Send;
@@ -71,21 +76,34 @@ export function AtRiskList(props: {
   /** Where a SKU's history chart is: the options page's #/history route. */
   historyHref(storeId: string, sku: string): string;
   linkTarget?: string;
-  /** Show at most this many SKUs (the popup is small); the rest are counted. */
-  limit?: number;
+  /**
+   * 'popup': the five most urgent, the rest counted and left to the options page; 'page': a page
+   * of AT_RISK_PAGE at a time, with a button for more.
+   */
+  size: 'popup' | 'page';
 }) {
-  const { lang, send, storeId, historyHref, linkTarget, limit } = props;
-  const [plan] = useLoad(() => send({ type: 'store/at-risk', storeId }).then((answer) => answer.plan), [send, storeId]);
-  if (plan.state === 'loading') return <p class="muted">{t(lang, 'ui_loading')}</p>;
-  if (plan.state === 'failed') return <Failure lang={lang} error={plan.error} />;
-  const { skus, day }: StorePlan = plan.value;
-  if (skus.length === 0) return <p class="empty">{text(lang, 'ui_atRisk_none', { store: storeId, day: formatDay(lang, day) })}</p>;
-  const shown = limit === undefined ? skus : skus.slice(0, limit);
+  const { lang, send, storeId, historyHref, linkTarget, size } = props;
+  // Pages shown, counted per store: another store starts again at one.
+  const [pages, setPages] = useState({ storeId, count: 1 });
+  const limit = size === 'popup' ? POPUP_SKUS : AT_RISK_PAGE * (pages.storeId === storeId ? pages.count : 1);
+  const [answer] = useLoad(() => send({ type: 'store/at-risk', storeId, limit }), [send, storeId, limit]);
+  // Asking for more keeps the SKUs already listed on screen until the longer list comes.
+  const [listed, setListed] = useState<{ storeId: string; plan: StorePlan; atRisk: number } | null>(null);
+  useEffect(() => {
+    if (answer.state === 'ready') setListed({ storeId, plan: answer.value.plan, atRisk: answer.value.atRisk });
+  }, [answer]);
+  const current = answer.state === 'ready' ? { plan: answer.value.plan, atRisk: answer.value.atRisk } : listed?.storeId === storeId ? listed : null;
+  if (answer.state === 'failed') return <Failure lang={lang} error={answer.error} />;
+  if (!current) return <p class="muted">{t(lang, 'ui_loading')}</p>;
+  const { plan, atRisk } = current;
+  const { skus, day } = plan;
+  if (atRisk === 0) return <p class="empty">{text(lang, 'ui_atRisk_none', { store: storeId, day: formatDay(lang, day) })}</p>;
+  const more = atRisk - skus.length;
   return (
     <>
-      <p class="muted">{text(lang, 'ui_atRisk_count', { count: skus.length, store: storeId, day: formatDay(lang, day) })}</p>
+      <p class="muted">{text(lang, 'ui_atRisk_count', { count: atRisk, store: storeId, day: formatDay(lang, day) })}</p>
       <ul class="at-risk">
-        {shown.map((planned) => (
+        {skus.map((planned) => (
           <SkuItem
             key={planned.snapshot.sku}
             lang={lang}
@@ -95,7 +113,15 @@ export function AtRiskList(props: {
           />
         ))}
       </ul>
-      {shown.length < skus.length && <p class="muted">{text(lang, 'ui_atRisk_more', { count: skus.length - shown.length })}</p>}
+      {more > 0 && size === 'popup' && <p class="muted">{text(lang, 'ui_atRisk_more', { count: more })}</p>}
+      {more > 0 && size === 'page' && (
+        <button type="button" disabled={answer.state === 'loading'} onClick={() => setPages({ storeId, count: limit / AT_RISK_PAGE + 1 })}>
+          {text(lang, 'ui_atRisk_showMore', { count: Math.min(more, AT_RISK_PAGE), left: more })}
+        </button>
+      )}
     </>
   );
 }
+
+/** The popup is small: its most urgent few. */
+const POPUP_SKUS = 5;

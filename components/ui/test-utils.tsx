@@ -132,8 +132,10 @@ export function fakeBackground(initial: Partial<FakeWorld> = {}) {
     switch (request.type) {
       case 'stores/list':
         return { stores: world.stores, skipped: 0, problems: [] };
-      case 'store/at-risk':
-        return { plan: world.plans[request.storeId] ?? { storeId: request.storeId, day: '2025-11-20', skus: [] }, skipped: 0, problems: [] };
+      case 'store/at-risk': {
+        const plan = world.plans[request.storeId] ?? { storeId: request.storeId, day: '2025-11-20', skus: [] };
+        return { plan: { ...plan, skus: plan.skus.slice(0, request.limit) }, atRisk: plan.skus.length, skipped: 0, problems: [] };
+      }
       case 'sku/history':
         return {
           records: world.snapshots.filter((s) => s.storeId === request.storeId && s.sku === request.sku),
