@@ -165,19 +165,20 @@ export function recentOf(records: readonly RecentDays[]): SkuRecent[] {
       }
       if (latest < 0) return;
       const newest = record.day[latest]!;
-      const cells: number[] = [];
-      for (let cell = row; cell < row + RING_CELLS; cell += 1) {
-        if (!Number.isNaN(record.readAt[cell]!) && record.day[cell]! >= newest - RECENT_DAYS) cells.push(cell);
+      const days: RecentDay[] = [];
+      // Each day of the window has its own cell: walk the days, oldest first, and take those read.
+      for (let day = newest - RECENT_DAYS; day <= newest; day += 1) {
+        const cell = row + (day % RING_CELLS);
+        if (Number.isNaN(record.readAt[cell]!) || record.day[cell] !== day) continue;
+        days.push({
+          day: dayName(day),
+          readAt: record.readAt[cell]!,
+          sellable: figure(record.sellable[cell]!),
+          inTransit: figure(record.inTransit[cell]!),
+          dailySales: figure(record.dailySales[cell]!),
+          turnoverDays: figure(record.turnoverDays[cell]!),
+        });
       }
-      cells.sort((a, b) => record.day[a]! - record.day[b]!);
-      const days: RecentDay[] = cells.map((cell) => ({
-        day: dayName(record.day[cell]!),
-        readAt: record.readAt[cell]!,
-        sellable: figure(record.sellable[cell]!),
-        inTransit: figure(record.inTransit[cell]!),
-        dailySales: figure(record.dailySales[cell]!),
-        turnoverDays: figure(record.turnoverDays[cell]!),
-      }));
       recent.push({ storeId: record.storeId, sku, latest: snapshotAt(record, record.storeId, dayName(newest), position, latest), days });
     });
   }

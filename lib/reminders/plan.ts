@@ -6,7 +6,7 @@ import type { RuleContext } from '../rules/context';
 import { addDays, type Day } from '../rules/day';
 import { daysOfCover, safetyLine } from '../rules/safety';
 import { multiplierInForce } from '../rules/season';
-import { turnover } from '../rules/turnover';
+import { turnover, turnoverDays } from '../rules/turnover';
 import type { PlannedReason, PlannedSku, StorePlan } from './schema';
 
 /**
@@ -21,6 +21,7 @@ import type { PlannedReason, PlannedSku, StorePlan } from './schema';
 export function planReminders(recent: readonly SkuRecent[], ctx: RuleContext): StorePlan[] {
   const multipliers = cachedMultipliers(ctx);
   const today = dayIndex(ctx.day);
+  const lastOfMonth = monthEnd(ctx.day);
   const plans = new Map<string, StorePlan>();
   for (const record of recent) {
     let plan = plans.get(record.storeId);
@@ -30,7 +31,7 @@ export function planReminders(recent: readonly SkuRecent[], ctx: RuleContext): S
     }
     // Figures older than the recent window would remind the seller of a past they have moved on from.
     if (today - dayIndex(record.latest.day) > RECENT_DAYS) continue;
-    const planned = planSku(record, ctx, multipliers);
+    const planned = planSku(record, ctx, multipliers, lastOfMonth);
     if (planned.reasons.length > 0) plan.skus.push(planned);
   }
   for (const plan of plans.values()) plan.skus = byUrgency(plan.skus);
@@ -52,7 +53,7 @@ function cachedMultipliers(ctx: RuleContext): Multipliers {
   };
 }
 
-function planSku(record: SkuRecent, ctx: RuleContext, multipliers: Multipliers): PlannedSku {
+function planSku(record: SkuRecent, ctx: RuleContext, multipliers: Multipliers, lastOfMonth: Day): PlannedSku {
   const { latest, days } = record;
   const estimate = latest.dailySales === null ? estimateDailySales(days).dailySales : null;
   const dailySales = latest.dailySales ?? estimate;
@@ -70,7 +71,7 @@ function planSku(record: SkuRecent, ctx: RuleContext, multipliers: Multipliers):
     if (crossing) reason('will-cross', daysOfCover(latest.sellable, dailySales), crossing.leadTimeDays, crossing.day);
   }
 
-  const slow = slowMoverThisMonth(record, dailySales, ctx);
+  const slow = slowMoverThisMonth(record, dailySales, ctx, lastOfMonth);
   if (slow) reason('ito-over-90', slow.turnoverDays, ctx.policy.entries.slowMovingAboveDays.value, slow.day, ctx.day.slice(0, 7));
 
   const minimum = ctx.policy.entries.replenishmentsPerWeekMin.value;
@@ -114,20 +115,16 @@ function slowMoverThisMonth(
   { latest, days }: SkuRecent,
   dailySales: number | null,
   ctx: RuleContext,
+  lastOfMonth: Day,
 ): { turnoverDays: number; day: Day } | null {
   const line = ctx.policy.entries.slowMovingAboveDays.value;
   const now = turnover({ ...latest, dailySales }, ctx.policy);
   if (now.turnoverDays === null) return null;
   if (now.status === 'surcharge') return { turnoverDays: now.turnoverDays, day: latest.day };
-  const slope = slopePerDay(
-    days.map((day) => ({
-      day: day.day,
-      value: turnover({ ...day, dailySales: day.dailySales ?? dailySales }, ctx.policy).turnoverDays,
-    })),
-  );
+  const slope = slopePerDay(days.map((day) => ({ day: day.day, value: turnoverDays({ ...day, dailySales: day.dailySales ?? dailySales }).turnoverDays })));
   if (slope === null || slope <= 0) return null;
   const day = addDays(latest.day, Math.floor((line - now.turnoverDays) / slope) + 1);
-  return day <= monthEnd(ctx.day) ? { turnoverDays: now.turnoverDays, day } : null;
+  return day <= lastOfMonth ? { turnoverDays: now.turnoverDays, day } : null;
 }
 
 function monthEnd(day: Day): Day {

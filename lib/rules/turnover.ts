@@ -25,7 +25,8 @@ export interface TurnoverVerdict extends Explanation {
 
 export type TurnoverFigures = Pick<SkuFigures, 'sellable' | 'dailySales' | 'turnoverDays'>;
 
-function turnoverDays({ turnoverDays: shown, sellable, dailySales }: TurnoverFigures): Pick<TurnoverVerdict, 'turnoverDays' | 'basis'> {
+/** The turnover days shown, or estimated as sellable ÷ daily sales: the figure alone, without a verdict (planning's trend asks for thousands). */
+export function turnoverDays({ turnoverDays: shown, sellable, dailySales }: TurnoverFigures): Pick<TurnoverVerdict, 'turnoverDays' | 'basis'> {
   if (shown !== null) return { turnoverDays: shown, basis: 'shown' };
   const estimate = sellable !== null && dailySales !== null && sellable > 0 && dailySales > 0 ? finite(sellable / dailySales) : null;
   return estimate === null ? { turnoverDays: null, basis: null } : { turnoverDays: estimate, basis: 'estimated' };
