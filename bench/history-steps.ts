@@ -8,6 +8,7 @@
 import { openHistory } from '@/lib/history/db';
 import { readRecent, readSkuHistory } from '@/lib/history/read';
 import { saveReading } from '@/lib/history/save';
+import { sendToBackground } from '@/lib/messages';
 import { MARKETS, type PageReading, type SkuFigures } from '@/lib/records';
 import { planReminders } from '@/lib/reminders/plan';
 import { ruleContext } from '@/lib/rules/context';
@@ -63,7 +64,8 @@ async function ask<T>(request: { type: string } & Record<string, unknown>): Prom
 
 const workerApi = (): HistoryApi => ({
   save: (reading) => ask({ type: 'reading/save', reading }).then(() => undefined),
-  history: (storeId, sku) => ask<{ records: unknown[] }>({ type: 'sku/history', storeId, sku }).then((answer) => answer.records.length),
+  // Through the options page's own sender, which checks the answer as the page does.
+  history: (storeId, sku) => sendToBackground({ type: 'sku/history', storeId, sku }, (message) => chrome.runtime.sendMessage(message)).then((answer) => answer.history.days.length),
   plan: (storeId) => ask<{ plan: { skus: unknown[] } }>({ type: 'store/at-risk', storeId }).then((answer) => answer.plan.skus.length),
   close: async () => undefined,
 });

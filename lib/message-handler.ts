@@ -10,6 +10,7 @@ import {
   snoozeReminder,
 } from './history/read';
 import { localDay } from './history/clock';
+import { skuHistoryOf } from './history/sku-history';
 import { saveReadingMakingRoom, StorageFullError } from './history/room';
 import { isStorageFull } from './history/transaction';
 import { contentMessages } from './i18n';
@@ -68,7 +69,7 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale, noti
       const database = await db();
       const [history, events] = await Promise.all([readSkuHistory(database, storeId, sku, { fromDay, toDay }), readEventsOfSku(database, storeId, sku)]);
       return {
-        records: history.records,
+        history: skuHistoryOf(history.records),
         events: events.records,
         skipped: history.skipped + events.skipped,
         problems: [...history.problems, ...events.problems],
