@@ -178,9 +178,10 @@ ${
           ? 'Through the real worker: an extension page sends it `reading/save`, `sku/history` and `store/at-risk` (lib/messages.ts), so each figure includes the message round trip and both sides\' validation.'
           : 'The worker did not answer the message protocol in this build, so the same steps called the functions it is built from (lib/history saveReading, readSkuHistory, readRecent + lib/reminders planReminders) on IndexedDB in an ordinary page of the same Chromium: real IndexedDB, no message round trip.'
       } The store holds ${history.options.skus.toLocaleString('en')} SKUs read on ${history.options.recentDays} days and one SKU read on
-${history.options.historyDays} days. Snapshots are kept a week of a shard of SKUs to a record (lib/history/sku-weeks.ts):
+${history.options.historyDays} days, as are the SKUs that share its week records (its shard), as in a store read every day that
+long. Snapshots are kept a week of a shard of SKUs to a record (lib/history/sku-weeks.ts):
 a day's write is one get and one put per shard, planning reads the store's last five weeks, so neither
-grows with older history.
+grows with older history; one SKU's read takes its shard's weeks, every SKU in them.
 
 ${table(
   ['step', 'median', 'worst', 'all runs'],
