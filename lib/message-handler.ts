@@ -10,8 +10,8 @@ import {
   snoozeReminder,
 } from './history/read';
 import { localDay } from './history/clock';
-import { skuHistoryOf } from './history/sku-history';
 import { saveReadingMakingRoom, StorageFullError } from './history/room';
+import { skuHistoryOf } from './history/sku-history';
 import { isStorageFull } from './history/transaction';
 import { contentMessages } from './i18n';
 import { BackgroundError, parseAnswer, parseRequest, type Answer, type Envelope, type MessageType, type Request, type Sender } from './messages';

@@ -7,9 +7,9 @@ import { daySchema, type SkuSnapshot } from './schema';
  * One SKU's history as the options page charts it: a column per figure, one cell per day, the
  * days once, and the market (which sets each day's seasonal water line) once per change.
  *
- * Why columns: a 400-day history sent as 400 snapshot objects was ~98,000 characters, each object
- * checked field by field by both the worker and the page; most of a read's time went there. Only
- * the figures the chart and its table show travel; the full snapshots stay in backups and CSV.
+ * Why columns: a 400-day history as 400 snapshot objects was a ~98,000-character answer, checked
+ * field by field by the worker and again by the page; as columns it is ~12,400. Only the figures
+ * the chart and its table show travel; the full snapshots stay in backups and CSV.
  */
 
 const figures = z.array(skuFiguresSchema.shape.sellable);
