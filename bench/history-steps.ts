@@ -9,6 +9,8 @@ import { AT_RISK_PAGE } from '@/components/ui/AtRiskList';
 import { openHistory } from '@/lib/history/db';
 import { readRecent, readSkuHistory } from '@/lib/history/read';
 import { saveReading } from '@/lib/history/save';
+import { shardOf } from '@/lib/history/shard';
+import { sendToBackground } from '@/lib/messages';
 import { MARKETS, type PageReading, type SkuFigures } from '@/lib/records';
 import { planReminders } from '@/lib/reminders/plan';
 import { ruleContext } from '@/lib/rules/context';
@@ -64,9 +66,10 @@ async function ask<T>(request: { type: string } & Record<string, unknown>): Prom
 
 const workerApi = (): HistoryApi => ({
   save: (reading) => ask({ type: 'reading/save', reading }).then(() => undefined),
-  history: (storeId, sku) => ask<{ records: unknown[] }>({ type: 'sku/history', storeId, sku }).then((answer) => answer.records.length),
+  // Through the pages' own sender, which checks the answer as the options page does.
+  history: (storeId, sku) => sendToBackground({ type: 'sku/history', storeId, sku }, (message) => chrome.runtime.sendMessage(message)).then((answer) => answer.history.days.length),
   // As the options page's at-risk list asks: its first page of the most urgent, and the count of all.
-  plan: (storeId) => ask<{ atRisk: number }>({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }).then((answer) => answer.atRisk),
+  plan: (storeId) => sendToBackground({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }, (message) => chrome.runtime.sendMessage(message)).then((answer) => answer.atRisk),
   close: async () => undefined,
 });
 
@@ -111,8 +114,10 @@ function readAtDaysAgo(daysAgo: number): number {
   return at.getTime();
 }
 
+const skuName = (index: number): string => `BENCH-${String(index).padStart(5, '0')}`;
+
 /** A SKU's figures on a day: stock runs down by its daily sales, so the plan finds every reason. */
-function skuOn(index: number, daysAgo: number, sku = `BENCH-${String(index).padStart(5, '0')}`): SkuFigures {
+function skuOn(index: number, daysAgo: number, sku = skuName(index)): SkuFigures {
   const dailySales = (index % 40) + 1;
   const start = (index * 37) % 4000;
   return {
@@ -174,9 +179,13 @@ export async function runHistory(target: Target, options: HistoryOptions): Promi
   const storeId = `bench-${Date.now()}`;
   const historySku = 'BENCH-HISTORY';
   try {
-    // Setup, not timed: one SKU read on every day of its long history.
+    // Setup, not timed: one SKU read on every day of its long history, and with it the store's SKUs
+    // that share its week records (its shard), as they would in a store read every day that long:
+    // its read takes their cells too.
+    const shard = shardOf(historySku);
+    const neighbours = Array.from({ length: options.skus }, (_, index) => index + 1).filter((index) => shardOf(skuName(index)) === shard);
     for (let daysAgo = options.historyDays - 1; daysAgo >= 0; daysAgo -= 1) {
-      await api.save(reading(storeId, daysAgo, [skuOn(0, daysAgo, historySku)]));
+      await api.save(reading(storeId, daysAgo, [skuOn(0, daysAgo, historySku), ...neighbours.map((index) => skuOn(index, daysAgo))]));
     }
     const writeMs: number[] = [];
     for (let daysAgo = options.recentDays - 1; daysAgo >= 0; daysAgo -= 1) {

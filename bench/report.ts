@@ -34,7 +34,8 @@ export interface BenchFigures {
   browser: string;
   bundle: BundleSize;
   sizes: SizeFigures[];
-  pagination: PaginationRun & { rows: number };
+  /** null when only the history was measured (`--history-only`). */
+  pagination: (PaginationRun & { rows: number }) | null;
   history: (HistoryFigures & { options: HistoryOptions }) | null;
 }
 
@@ -58,9 +59,12 @@ export function checkBudgets(figures: BenchFigures): Budget[] {
     add(`${BUDGET_ROWS.toLocaleString('en')} rows: render -> last badge`, main.lastBadgeMs, 150, ms);
     add(`${BUDGET_ROWS.toLocaleString('en')} rows: main-thread task time, with / page alone`, main.render.with / main.render.alone, 1.25, times);
   }
-  add(`${figures.pagination.rows}-row re-render (next page) badged`, median(figures.pagination.badgedMs), 50, ms);
-  const recreated = Math.max(figures.pagination.sortCreated + figures.pagination.sortUnknown, ...figures.sizes.map((size) => size.sortCreated));
-  add('badge hosts re-created by a sort', recreated, 0, String);
+  const { pagination } = figures;
+  if (pagination) {
+    add(`${pagination.rows}-row re-render (next page) badged`, median(pagination.badgedMs), 50, ms);
+    const recreated = Math.max(pagination.sortCreated + pagination.sortUnknown, ...figures.sizes.map((size) => size.sortCreated));
+    add('badge hosts re-created by a sort', recreated, 0, String);
+  }
   add('content script, gzip', figures.bundle.gzip, 40 * KB, kb);
   if (figures.history) {
     const { options, writeMs, readMs, planMs } = figures.history;
@@ -68,8 +72,9 @@ export function checkBudgets(figures: BenchFigures): Budget[] {
     add(`one SKU's ${options.historyDays}-day history read`, median(readMs), 20, ms);
     add(`reminders planned for ${options.skus.toLocaleString('en')} SKUs`, median(planMs), 500, ms);
   }
+  if (!pagination) return budgets;
   const incomplete = figures.sizes.filter((size) => !size.complete).map((size) => size.rows);
-  const wrongPages = figures.pagination.hostsAfter.filter((hosts) => hosts !== figures.pagination.rows * 2).length;
+  const wrongPages = pagination.hostsAfter.filter((hosts) => hosts !== pagination.rows * 2).length;
   budgets.push({
     what: 'every row badged (2 per row), after every render and page turn',
     shown: incomplete.length + wrongPages === 0 ? 'yes' : `no (${[...incomplete.map((rows) => `${rows} rows`), ...(wrongPages ? [`${wrongPages} page turns`] : [])].join(', ')})`,
@@ -87,7 +92,7 @@ export function summaryLine(figures: BenchFigures, budgets: Budget[]): string {
   const parts = [
     // CPU time beside task time: on a busy machine it is the steadier of the two.
     main && `${main.rows} rows: last badge ${ms(main.lastBadgeMs)}, task time ${ratio(main.render)} (CPU ${ratio(main.renderCpu)})`,
-    `re-render ${ms(median(figures.pagination.badgedMs))}`,
+    figures.pagination && `re-render ${ms(median(figures.pagination.badgedMs))}`,
     `content script ${kb(figures.bundle.gzip)} gzip`,
     figures.history &&
       `history (${figures.history.target}): write ${ms(median(figures.history.writeMs))}, read ${ms(median(figures.history.readMs))}, plan ${ms(median(figures.history.planMs))}`,
@@ -153,10 +158,14 @@ ${table(
   ]),
 )}
 
-Next page of ${figures.pagination.rows} rows (every row new) badged: median ${ms(median(figures.pagination.badgedMs))}, worst
+${
+  figures.pagination
+    ? `Next page of ${figures.pagination.rows} rows (every row new) badged: median ${ms(median(figures.pagination.badgedMs))}, worst
 ${ms(max(figures.pagination.badgedMs))} over ${figures.pagination.badgedMs.length} page turns
 (${figures.pagination.badgedMs.map((value) => Math.round(value)).join(', ')} ms); a sort of that page re-created
-${figures.pagination.sortCreated + figures.pagination.sortUnknown} badge hosts.
+${figures.pagination.sortCreated + figures.pagination.sortUnknown} badge hosts.`
+    : 'Page turns not measured in this run (`--history-only`).'
+}
 
 Content script (\`${figures.bundle.file}\`): ${kb(figures.bundle.raw)} raw, ${kb(figures.bundle.gzip)} gzip (zlib default level; KB = 1,024 bytes).
 
@@ -169,9 +178,10 @@ ${
           ? 'Through the real worker: an extension page sends it `reading/save`, `sku/history` and `store/at-risk` (lib/messages.ts), so each figure includes the message round trip and both sides\' validation.'
           : 'The worker did not answer the message protocol in this build, so the same steps called the functions it is built from (lib/history saveReading, readSkuHistory, readRecent + lib/reminders planReminders) on IndexedDB in an ordinary page of the same Chromium: real IndexedDB, no message round trip.'
       } The store holds ${history.options.skus.toLocaleString('en')} SKUs read on ${history.options.recentDays} days and one SKU read on
-${history.options.historyDays} days. Snapshots are kept a week of a shard of SKUs to a record (lib/history/sku-weeks.ts):
+${history.options.historyDays} days, as are the SKUs that share its week records (its shard), as in a store read every day that
+long. Snapshots are kept a week of a shard of SKUs to a record (lib/history/sku-weeks.ts):
 a day's write is one get and one put per shard, planning reads the store's last five weeks, so neither
-grows with older history.
+grows with older history; one SKU's read takes its shard's weeks, every SKU in them.
 
 ${table(
   ['step', 'median', 'worst', 'all runs'],

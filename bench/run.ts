@@ -6,6 +6,7 @@
  *   npm run bench -- --skip-build        # use the existing dist/chrome-mv3
  *   npm run bench -- --runs 3            # fewer runs per page size (default 5; 10,000 rows: at most 3)
  *   npm run bench -- --sizes 2000 --no-write --no-history   # one page size, nothing written
+ *   npm run bench -- --history-only --no-write               # only the history steps (no pages, no page turns)
  *
  * Reuses the end-to-end harness (test/e2e): the build and the fixture server (environment.ts, here
  * serving bench/pages/), Chromium with the extension (browser.ts). Exits 1 when a budget fails.
@@ -32,11 +33,12 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: '500,2000,10000' },
     'no-write': { type: 'boolean', default: false },
     'no-history': { type: 'boolean', default: false },
+    'history-only': { type: 'boolean', default: false },
   },
 });
 
 const RUNS = Math.max(1, Number(flags.runs));
-const SIZES = flags.sizes.split(',').map(Number);
+const SIZES = flags['history-only'] ? [] : flags.sizes.split(',').map(Number);
 /** A 10,000-row run takes long; three runs give a median. */
 const MAX_RUNS_LARGE = 3;
 const PAGINATION = { rows: 50, turns: 10 };
@@ -87,13 +89,17 @@ async function main(): Promise<number> {
       sizes.push(sizeFigures(rows, runs));
     }
 
-    log(`Pagination: ${PAGINATION.turns} turns of ${PAGINATION.rows} rows ...`);
-    const pagination = await paginationRun(ext.context, PAGINATION.rows, PAGINATION.turns);
+    let pagination: BenchFigures['pagination'] = null;
+    if (!flags['history-only']) {
+      log(`Pagination: ${PAGINATION.turns} turns of ${PAGINATION.rows} rows ...`);
+      pagination = { rows: PAGINATION.rows, ...(await paginationRun(ext.context, PAGINATION.rows, PAGINATION.turns)) };
+    }
 
     let history: BenchFigures['history'] = null;
     if (!flags['no-history']) {
       log(`History: ${HISTORY.skus} SKUs x ${HISTORY.recentDays} days, one SKU x ${HISTORY.historyDays} days ...`);
       history = { options: HISTORY, ...(await measureHistory(ext, HISTORY)) };
+      log(`History reads, first one after the writes first: ${history.readMs.map((value) => value.toFixed(1)).join(', ')} ms`);
     }
 
     const figures: BenchFigures = {
@@ -109,7 +115,7 @@ async function main(): Promise<number> {
       browser: await browserVersion(ext.context),
       bundle: bundleSize(environment.extensionDir),
       sizes,
-      pagination: { rows: PAGINATION.rows, ...pagination },
+      pagination,
       history,
     };
     const budgets = checkBudgets(figures);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../test/fixtures/db/build';
 import type { HistoryDb } from './history/db';
+import { shardOf } from './history/shard';
 import { createHandler } from './message-handler';
 import { BackgroundError, sendToBackground, type Request, type Sender } from './messages';
 import { noticeBoard } from './notices';
@@ -37,9 +38,36 @@ describe('the worker\'s message handler', () => {
     const reading = inventoryReading(at('2026-03-10'), [skuRow('A', { sellable: 40 })]);
     expect(await send({ type: 'reading/save', reading }, 'content')).toEqual({ saved: 1, skipped: 0, problems: [] });
     const history = await send({ type: 'sku/history', storeId: '2088', sku: 'A' });
-    expect(history.records.map((s) => [s.day, s.sellable])).toEqual([['2026-03-10', 40]]);
+    expect([history.history.days, history.history.sellable]).toEqual([['2026-03-10'], [40]]);
     expect(history.events).toEqual([]);
     expect((await send({ type: 'stores/list' })).stores.map((s) => s.storeId)).toEqual(['2088']);
+  });
+
+  it("answers a SKU's history in columns, its market once per change, skipping and reporting a stored week that no longer fits", async () => {
+    for (const [day, market] of [['2026-02-27', 'ES'], ['2026-03-02', 'ES'], ['2026-03-09', 'FR']] as const) {
+      await send({ type: 'reading/save', reading: inventoryReading(at(day), [skuRow('A', { sellable: 40, market })]) }, 'content');
+    }
+    const range = IDBKeyRange.bound(['2088', shardOf('A'), '2026-02-23'], ['2088', shardOf('A'), '2026-02-23']);
+    const [february] = await db.getAll('skuWeeks', range);
+    expect((await send({ type: 'sku/history', storeId: '2088', sku: 'A' })).history).toEqual({
+      days: ['2026-02-27', '2026-03-02', '2026-03-09'],
+      sellable: [40, 40, 40],
+      inTransit: [0, 0, 0],
+      dailySales: [10, 10, 10],
+      turnoverDays: [null, null, null],
+      markets: [
+        { fromDay: '2026-02-27', market: 'ES' },
+        { fromDay: '2026-03-09', market: 'FR' },
+      ],
+    });
+    await db.put('skuWeeks', { ...february!, sellable: february!.sellable.map(() => -4) });
+    const { history, skipped, problems } = await send({ type: 'sku/history', storeId: '2088', sku: 'A' });
+    expect(history.days).toEqual(['2026-03-02', '2026-03-09']);
+    expect(history.markets).toEqual([
+      { fromDay: '2026-03-02', market: 'ES' },
+      { fromDay: '2026-03-09', market: 'FR' },
+    ]);
+    expect([skipped, problems]).toEqual([1, [`skuWeeks ["2088",${shardOf('A')},"2026-02-23"]: (record): sellable holds -4`]]);
   });
 
   it('refuses what a content script may not ask, an unknown message and a malformed one, with the reason', async () => {
@@ -98,7 +126,7 @@ describe('the worker\'s message handler', () => {
     const { imported } = await send({ type: 'backup/import', json: file.text });
     expect(imported).toMatchObject({ stores: 1, skuSnapshots: 1, glossary: 1 });
     expect(settings.leadTimeDays).toEqual({ ES: 30 });
-    expect((await send({ type: 'sku/history', storeId: '2088', sku: 'A' })).records).toHaveLength(1);
+    expect((await send({ type: 'sku/history', storeId: '2088', sku: 'A' })).history.days).toHaveLength(1);
   });
 
   it('refuses a bad backup file with its reason, changing nothing', async () => {

@@ -11,6 +11,7 @@ import {
 } from './history/read';
 import { localDay } from './history/clock';
 import { saveReadingMakingRoom, StorageFullError } from './history/room';
+import { skuHistoryOf } from './history/sku-history';
 import { isStorageFull } from './history/transaction';
 import { contentMessages } from './i18n';
 import { BackgroundError, parseAnswer, parseRequest, type Answer, type Envelope, type MessageType, type Request, type Sender } from './messages';
@@ -68,7 +69,7 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale, noti
       const database = await db();
       const [history, events] = await Promise.all([readSkuHistory(database, storeId, sku, { fromDay, toDay }), readEventsOfSku(database, storeId, sku)]);
       return {
-        records: history.records,
+        history: skuHistoryOf(history.records),
         events: events.records,
         skipped: history.skipped + events.skipped,
         problems: [...history.problems, ...events.problems],

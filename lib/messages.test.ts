@@ -38,4 +38,17 @@ describe('the message protocol', () => {
       error: { key: 'history_error_failed', detail: 'reading/save answer: saved: expected number' },
     });
   });
+
+  it("refuses a SKU's history whose columns do not give one figure per day, on either side", async () => {
+    const history = { days: ['2026-03-01', '2026-03-02'], sellable: [5, 4], inTransit: [0, 0], dailySales: [1, 1], turnoverDays: [null, null] };
+    const answer = (sellable: unknown[]) => ({ history: { ...history, sellable, markets: [{ fromDay: '2026-03-01', market: 'ES' }] }, events: [], skipped: 0, problems: [] });
+    expect(parseAnswer('sku/history', answer([5, 4])).ok).toBe(true);
+    expect(parseAnswer('sku/history', answer([5]))).toEqual({
+      ok: false,
+      error: { key: 'history_error_failed', detail: 'sku/history answer: history: sellable has 1 cells for 2 days' },
+    });
+    await expect(sendToBackground({ type: 'sku/history', storeId: '2088', sku: 'A' }, async () => ({ ok: true, data: answer([5, '4']) }))).rejects.toMatchObject({
+      failure: { key: 'history_error_failed', detail: 'sku/history answer: history.sellable.1: expected number' },
+    });
+  });
 });

@@ -16,10 +16,10 @@ import {
   daySchema,
   eventSightingRecordSchema,
   reminderReasonSchema,
-  skuSnapshotSchema,
   storeRecordSchema,
   type BackupStore,
 } from './history/schema';
+import { skuHistorySchema } from './history/sku-history';
 import { describeIssues } from './history/validate';
 import { noticesSchema } from './notices';
 import { eventCodeSchema } from './records';
@@ -45,7 +45,7 @@ const fileAnswer = z.object({ fileName: z.string(), text: z.string(), ...readPro
 const FROM_UI = {
   'sku/history': message(
     { storeId, sku: z.string().check(z.minLength(1)), fromDay: z.optional(daySchema), toDay: z.optional(daySchema) },
-    z.object({ records: z.array(skuSnapshotSchema), events: z.array(eventSightingRecordSchema), ...readProblems }),
+    z.object({ history: skuHistorySchema, events: z.array(eventSightingRecordSchema), ...readProblems }),
   ),
   /**
    * A store's plan with its `limit` most urgent SKUs (all without a limit) and how many are at risk

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 
 import { formatDay, formatMonthDay, formatNumber, text } from '@/components/ui/format';
-import type { SkuSnapshot } from '@/lib/history/schema';
+import type { SkuHistory } from '@/lib/history/sku-history';
 import { t, type Lang } from '@/lib/i18n';
 import type { RuleContext } from '@/lib/rules/context';
 import type { Day } from '@/lib/rules/day';
@@ -137,9 +137,9 @@ function FiguresTable({ lang, series }: { lang: Lang; series: SkuSeries }) {
   );
 }
 
-export function SkuCharts(props: { lang: Lang; records: readonly SkuSnapshot[]; rules: Omit<RuleContext, 'day'>; span: Span | null }) {
-  const { lang, records, rules, span } = props;
-  const series = useMemo(() => skuSeries(records, rules), [records, rules]);
+export function SkuCharts(props: { lang: Lang; history: SkuHistory; rules: Omit<RuleContext, 'day'>; span: Span | null }) {
+  const { lang, history, rules, span } = props;
+  const series = useMemo(() => skuSeries(history, rules), [history, rules]);
   const configs = useMemo(() => chartConfigs(lang, series, span), [lang, series, span?.from, span?.to]);
   return (
     <div class="sku-charts">

@@ -1,4 +1,4 @@
-import type { SkuSnapshot } from '@/lib/history/schema';
+import { marketsByDay, type SkuHistory } from '@/lib/history/sku-history';
 import type { RuleContext } from '@/lib/rules/context';
 import { safetyLine } from '@/lib/rules/safety';
 import { turnover } from '@/lib/rules/turnover';
@@ -38,17 +38,15 @@ export const daySeconds = (day: Day): number => Date.UTC(Number(day.slice(0, 4))
 
 export const secondsDay = (seconds: number): Day => new Date(seconds * 1000).toISOString().slice(0, 10);
 
-export function skuSeries(records: readonly SkuSnapshot[], rules: Omit<RuleContext, 'day'>): SkuSeries {
-  const sorted = [...records].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const series: SkuSeries = { days: [], x: [], sellable: [], inTransit: [], line: [], daysOfCover: [], turnoverDays: [], estimated: [], seasons: [] };
+export function skuSeries(history: SkuHistory, rules: Omit<RuleContext, 'day'>): SkuSeries {
+  const { days, sellable, inTransit, dailySales, turnoverDays } = history;
+  const markets = marketsByDay(history);
+  const series: SkuSeries = { days, x: days.map(daySeconds), sellable, inTransit, line: [], daysOfCover: [], turnoverDays: [], estimated: [], seasons: [] };
   const seen = new Map<string, SeasonBand>();
-  for (const record of sorted) {
-    const safety = safetyLine(record, { ...rules, day: record.day });
-    const ito = turnover(record, rules.policy);
-    series.days.push(record.day);
-    series.x.push(daySeconds(record.day));
-    series.sellable.push(record.sellable);
-    series.inTransit.push(record.inTransit);
+  for (const [i, day] of days.entries()) {
+    const figures = { sellable: sellable[i]!, inTransit: inTransit[i]!, dailySales: dailySales[i]!, turnoverDays: turnoverDays[i]!, market: markets[i]! };
+    const safety = safetyLine(figures, { ...rules, day });
+    const ito = turnover(figures, rules.policy);
     series.line.push(safety.line);
     series.daysOfCover.push(safety.daysOfCover);
     series.turnoverDays.push(ito.turnoverDays);

@@ -22,20 +22,20 @@ type Period = (typeof PERIODS)[number];
 function SkuHistory(props: { lang: Lang; send: Send; rules: RuleContext; storeId: string; sku: string; period: Period }) {
   const { lang, send, rules, storeId, sku, period } = props;
   const span = period === 'all' ? null : { from: addDays(rules.day, -Number(period)), to: rules.day };
-  const [history] = useLoad(
+  const [answer] = useLoad(
     () => send({ type: 'sku/history', storeId, sku, ...(span ? { fromDay: span.from } : {}) }),
     [send, storeId, sku, period, rules.day],
   );
-  if (history.state === 'loading') return <p class="muted chart-placeholder">{t(lang, 'ui_loading')}</p>;
-  if (history.state === 'failed') return <Failure lang={lang} error={history.error} />;
-  const { records, events, skipped } = history.value;
+  if (answer.state === 'loading') return <p class="muted chart-placeholder">{t(lang, 'ui_loading')}</p>;
+  if (answer.state === 'failed') return <Failure lang={lang} error={answer.error} />;
+  const { history, events, skipped } = answer.value;
   return (
     <>
       {skipped > 0 && <p class="note">{text(lang, 'options_skipped', { count: skipped })}</p>}
-      {records.length === 0 ? (
+      {history.days.length === 0 ? (
         <p class="empty">{text(lang, 'options_history_noRecords', { sku, store: storeId })}</p>
       ) : (
-        <SkuCharts lang={lang} records={records} rules={rules} span={span} />
+        <SkuCharts lang={lang} history={history} rules={rules} span={span} />
       )}
       {events.length > 0 && (
         <table class="events">

@@ -4,6 +4,8 @@ import { afterEach } from 'vitest';
 
 import { backgroundSender, type Failure, type MessageType, type Request } from '@/lib/messages';
 import { BACKUP_STORES, type GlossaryEntry, type SkuSnapshot, type StoreRecord } from '@/lib/history/schema';
+import { skuHistoryOf } from '@/lib/history/sku-history';
+import { compareKeys } from '@/lib/history/sku-weeks';
 import { NO_NOTICES, type Notices } from '@/lib/notices';
 import type { StorePlan } from '@/lib/reminders/schema';
 
@@ -138,7 +140,7 @@ export function fakeBackground(initial: Partial<FakeWorld> = {}) {
       }
       case 'sku/history':
         return {
-          records: world.snapshots.filter((s) => s.storeId === request.storeId && s.sku === request.sku),
+          history: skuHistoryOf(world.snapshots.filter((s) => s.storeId === request.storeId && s.sku === request.sku).sort((a, b) => compareKeys(a.day, b.day))),
           events: [],
           skipped: 0,
           problems: [],
