@@ -77,8 +77,13 @@ export function HistoryPage(props: {
   const [problem, setProblem] = useState<SettingsProblem | undefined>();
   const [period, setPeriod] = useState<Period>('90');
   useEffect(() => setSkuText(sku), [sku]);
-  // SKUs at risk are the likeliest to be looked up: offer them as suggestions.
-  const [plan] = useLoad(() => (storeId ? send({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }) : Promise.resolve(null)), [send, storeId]);
+  // SKUs at risk are the likeliest to be looked up: offer them as suggestions. Planned only while no
+  // SKU is charted or once the form is used: a plan asked for beside a SKU's history held its chart up.
+  const [wantSuggestions, setWantSuggestions] = useState(!sku);
+  const [plan] = useLoad(
+    () => (storeId && wantSuggestions ? send({ type: 'store/at-risk', storeId, limit: AT_RISK_PAGE }) : Promise.resolve(null)),
+    [send, storeId, wantSuggestions],
+  );
   const suggestions = plan.state === 'ready' && plan.value ? plan.value.plan.skus.map((planned) => planned.snapshot.sku) : [];
 
   if (storeIds.length === 0) return <p class="empty">{t(lang, 'options_history_none')}</p>;
@@ -95,7 +100,7 @@ export function HistoryPage(props: {
   };
   return (
     <>
-      <form class="pickers" onSubmit={show} noValidate>
+      <form class="pickers" onSubmit={show} onFocusIn={() => setWantSuggestions(true)} noValidate>
         <StorePicker id="history-store" lang={lang} storeIds={storeIds} value={storeId} onValue={(store) => navigate(routeHref('history', { store }))} />
         <TextField
           id="history-sku"

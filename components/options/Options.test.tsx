@@ -124,8 +124,14 @@ describe('options page', () => {
     // The last day before the shipped Spanish Christmas window, and its first day.
     const seasonStart = addDays(`2025-${christmas.monthDay}`, -entries.christmasDaysBefore.value);
     const snapshots = [snapshot({ day: addDays(seasonStart, -1), sellable: 80 }), snapshot({ day: seasonStart, sellable: 60 })];
-    const { ui, world } = await options('#/history?store=2001&sku=ES-1001', {}, { snapshots });
+    const { ui, world } = await options('#/history?store=2001&sku=ES-1001', {}, { snapshots, plans: { '2001': planWithRisks } });
     expect(world.requests).toContainEqual({ type: 'sku/history', storeId: '2001', sku: 'ES-1001', fromDay: '2025-08-22' });
+    // No plan is asked for beside the chart's history: suggestions wait until the form is used.
+    expect(world.requests.map((request) => request.type)).not.toContain('store/at-risk');
+    await act(() => void ui.get('#history-sku').dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    await settle();
+    expect(world.requests).toContainEqual({ type: 'store/at-risk', storeId: '2001', limit: 100 });
+    expect([...ui.root.querySelectorAll('#history-skus option')].map((option) => option.getAttribute('value'))).toEqual(['ES-1001', 'ES-1002']);
     expect(charts).toHaveLength(2);
     const [stock, days] = charts;
     // The chart spans the period asked for (90 days by default), not just the days recorded.
