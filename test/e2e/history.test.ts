@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../lib/history/clock';
 import { DB_NAME } from '../../lib/history/db';
 import type { ReminderState, SkuSnapshot } from '../../lib/history/schema';
+import { recentOf, type RecentDays } from '../../lib/history/recent-days';
 import { snapshotsIn as weekSnapshots, type SkuWeek } from '../../lib/history/sku-weeks';
 import { backgroundSender } from '../../lib/messages';
 import type { PageReading, SkuFigures } from '../../lib/records';
@@ -256,14 +257,19 @@ describe('history across two days', () => {
       expect(Object.values(await history(fresh)).flat()).toEqual([]);
       await restore.getByLabel('从备份恢复（选择 .json 文件）').setInputFiles(backupPath);
       await restore.getByRole('button', { name: '恢复并替换' }).click();
-      // Files count a record per SKU and day, not the week records that hold them.
-      const { skuWeeks: _, ...others } = records;
+      // Files count a record per SKU and day, not the week records that hold them, and leave out
+      // planning's copy of the last days (recentDays), built again on import.
+      const { skuWeeks: _, recentDays: recentBefore, ...others } = records;
       const total = Object.values(others).flat().length + stored.length;
       await expect.poll(() => restore.locator('.outcome').textContent(), { timeout: 10_000 }).toContain(`已恢复 ${total} 条记录`);
       expect(collectPageErrors(restore)).toEqual([]);
 
       const after = await extensionStorage(fresh);
-      expect(after.indexedDB[DB_NAME]).toEqual(records);
+      const { recentDays: recentAfter, ...restored } = after.indexedDB[DB_NAME]!;
+      expect(restored).toEqual({ ...others, skuWeeks: records.skuWeeks });
+      // Rebuilt in SKU order rather than in the order the pages were read: the same days for planning.
+      expect(recentOf(recentAfter as RecentDays[])).toEqual(recentOf(recentBefore as RecentDays[]));
+      expect(recentOf(recentAfter as RecentDays[])).toHaveLength(expected.skus.length + 1);
       expect(after.local[settingsKey]).toEqual(before.local[settingsKey]);
     } finally {
       await fresh.close();
