@@ -37,6 +37,8 @@ export interface HistoryFigures {
   planMs: number[];
   /** SKUs the plan names (with at least one reason). */
   planned: number;
+  /** SKUs the plan's answer carries (the options page's first page); `planned` counts them all. */
+  planLimit: number;
   /**
    * The platform's floor, for comparison: `skus` bare puts of one day's snapshots (no index, no
    * validation, no message) in one transaction, in a scratch database of the same page.
@@ -198,7 +200,7 @@ export async function runHistory(target: Target, options: HistoryOptions): Promi
     const planMs: number[] = [];
     let planned = 0;
     for (let n = 0; n < options.plans; n += 1) planMs.push(await timed(async () => (planned = await api.plan(storeId))));
-    return { target, writeMs, readMs, readRecords, planMs, planned, floorPutMs: await barePuts(options.skus) };
+    return { target, writeMs, readMs, readRecords, planMs, planned, planLimit: AT_RISK_PAGE, floorPutMs: await barePuts(options.skus) };
   } finally {
     await api.close();
   }
