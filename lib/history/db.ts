@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
 import { RECENT_DAYS, ringRecordsOf, type RecentDays } from './recent-days';
+import { compacted } from './sku-columns';
 import type { EventSightingRecord, GlossaryEntry, ReminderState, StoreName, StoreRecord, StoreSnapshot } from './schema';
 import { shardOf } from './shard';
 import { skuWeekSchema, snapshotsIn, weekOf, weeksBetween, withSnapshots, type SkuWeek } from './sku-weeks';
@@ -179,12 +180,24 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     db.deleteObjectStore('skuRecent');
   },
   /**
-   * Version 5 keeps each SKU's last days apart for planning too (recent-days.ts), so that it reads
-   * a few large records instead of five weeks of week records. Built from each store's last weeks
-   * (ringRecordsOf keeps the days planning may look back to); a week record that no longer passes
-   * validation is left out, as every read of it already was.
+   * Version 5 keeps figure columns of whole numbers in Int32Array (4 bytes a cell, not 8:
+   * sku-columns.ts), and each SKU's last days apart for planning (recent-days.ts), so that it reads
+   * a few large records instead of five weeks of week records, built from each store's last weeks
+   * (ringRecordsOf keeps the days planning may look back to). A week record that no longer passes
+   * validation is left as it was, and out of the recent days, as every read of it already was.
    */
   5: async (db, tx) => {
+    // Whole-number figure columns shrink to Int32Array (sku-columns.ts), old weeks included: a SKU's
+    // history read takes every week of its shard.
+    let week = await tx.objectStore('skuWeeks').openCursor();
+    while (week) {
+      const parsed = skuWeekSchema.safeParse(week.value);
+      if (parsed.success) {
+        const compact = compacted(parsed.data);
+        if (compact !== parsed.data) await week.update(compact);
+      }
+      week = await week.continue();
+    }
     const recent = db.createObjectStore('recentDays', { keyPath: ['storeId', 'group'] });
     const byStoreWeek = tx.objectStore('skuWeeks').index('byStoreWeek');
     let cursor = await byStoreWeek.openKeyCursor(null, 'prev');

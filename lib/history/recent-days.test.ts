@@ -132,7 +132,7 @@ describe('ringMisfit', () => {
   it.each([
     ['a SKU of another group', (r: ReturnType<typeof ring>) => ({ ...r, group: (r.group + 1) % 16 })],
     ['day does not match the SKUs', (r: ReturnType<typeof ring>) => ({ ...r, day: new Int32Array(3) })],
-    ['sellable holds -1', (r: ReturnType<typeof ring>) => ({ ...r, sellable: r.sellable.map(() => -1) })],
+    ['sellable holds -2', (r: ReturnType<typeof ring>) => ({ ...r, sellable: r.sellable.map(() => -2) })],
     [`day ${dayIndex('2026-03-03')} in the cell of another day`, (r: ReturnType<typeof ring>) => ({ ...r, day: r.day.map((d, cell) => (cell === cellOf(r) ? d + 1 : d)) })],
   ])('names %s', (reason, spoil) => {
     expect(ringMisfit(spoil(ring()))).toBe(reason);

@@ -4,7 +4,7 @@ import { addDays, DAYS_PER_WEEK, type Day } from '../rules/day';
 import { dayIndex, MAX_GAP_DAYS } from './derived';
 import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
 import { groupOf, SHARD_GROUPS } from './shard';
-import { columnsMisfit, copyCell, copyNames, figure, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, copyNames, figureAt, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
 import { compareKeys } from './sku-weeks';
 
 /**
@@ -87,7 +87,7 @@ export function withRecentSnapshots(before: RecentDays | undefined, key: { store
     setCell(record, cell, snapshot);
     record.day[cell] = day;
   }
-  return record;
+  return compacted(record);
 }
 
 /**
@@ -138,7 +138,7 @@ export function ringWithoutDaysBefore(record: RecentDays, cutoff: Day): { record
       pruned.day[to * RING_CELLS + offset] = record.day[source]!;
     }
   });
-  return { record: pruned, changed };
+  return { record: compacted(pruned), changed };
 }
 
 // Rings name a few dozen distinct days: turn each day number back into its name once.
@@ -173,10 +173,10 @@ export function recentOf(records: readonly RecentDays[]): SkuRecent[] {
         days.push({
           day: dayName(day),
           readAt: record.readAt[cell]!,
-          sellable: figure(record.sellable[cell]!),
-          inTransit: figure(record.inTransit[cell]!),
-          dailySales: figure(record.dailySales[cell]!),
-          turnoverDays: figure(record.turnoverDays[cell]!),
+          sellable: figureAt(record.sellable, cell),
+          inTransit: figureAt(record.inTransit, cell),
+          dailySales: figureAt(record.dailySales, cell),
+          turnoverDays: figureAt(record.turnoverDays, cell),
         });
       }
       recent.push({ storeId: record.storeId, sku, latest: snapshotAt(record, record.storeId, dayName(newest), position, latest), days });

@@ -123,10 +123,10 @@ describe('saveReading', () => {
     const db = await freshDb();
     await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')]), zone);
     const [stored] = await db.getAll('skuWeeks');
-    await db.put('skuWeeks', { ...stored!, sellable: stored!.sellable.map(() => -1) });
+    await db.put('skuWeeks', { ...stored!, sellable: stored!.sellable.map(() => -2) });
     const result = await saveReading(db, inventoryReading(at('2025-12-02'), [skuRow('A', { sellable: 7 })]), zone);
     expect(result.saved).toBe(1);
-    expect(result.problems).toEqual([`skuWeeks ["2088",${stored!.shard},"2025-12-01"] could not be read and was replaced: (record): sellable holds -1`]);
+    expect(result.problems).toEqual([`skuWeeks ["2088",${stored!.shard},"2025-12-01"] could not be read and was replaced: (record): sellable holds -2`]);
     expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => [s.day, s.sellable])).toEqual([['2025-12-02', 7]]);
   });
 

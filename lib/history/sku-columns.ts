@@ -11,12 +11,22 @@ import type { SkuSnapshot } from './schema';
  * fields, and a record's cost is mostly its bytes.
  */
 
-/** The figures kept per cell, each a Float64Array; NaN = not shown (null), or no reading in the cell (readAt). */
-export const NUMBER_COLUMNS = ['readAt', 'sellable', 'inTransit', 'dailySales', 'turnoverDays'] as const;
+/** When each cell was read, a Float64Array: NaN = no reading in the cell. */
+const READ_AT = 'readAt';
+/**
+ * The figures kept per cell. A column holds whole numbers in an Int32Array (-1 = not shown) while
+ * every figure in it is one, as stock counts are, else a Float64Array (NaN = not shown): half the
+ * bytes for most columns, and bytes are what IndexedDB's reads and writes cost.
+ */
+export const FIGURE_COLUMNS = ['sellable', 'inTransit', 'dailySales', 'turnoverDays'] as const;
+export type FigureColumn = Int32Array | Float64Array;
+/** The whole-number column's "not shown": figures are never negative. */
+const NOT_SHOWN = -1;
+const INT32_MAX = 0x7fffffff;
 /** dailySalesFrom as a code: its index here (0 = not shown). */
 const SALES_FROM = [null, 'daily', 'sales30d', 'history'] as const satisfies readonly SkuSnapshot['dailySalesFrom'][];
 
-const column = z.instanceof(Float64Array);
+const figureColumn = z.union([z.instanceof(Int32Array), z.instanceof(Float64Array)]);
 
 /**
  * The fields every columned record has. product, warehouse and market name the SKU rather than
@@ -27,33 +37,51 @@ export const skuColumnsShape = {
   product: z.array(z.nullable(z.string())),
   warehouse: z.array(z.nullable(z.string())),
   market: z.array(z.nullable(marketSchema)),
-  readAt: column,
-  sellable: column,
-  inTransit: column,
-  dailySales: column,
-  turnoverDays: column,
+  readAt: z.instanceof(Float64Array),
+  sellable: figureColumn,
+  inTransit: figureColumn,
+  dailySales: figureColumn,
+  turnoverDays: figureColumn,
   dailySalesFrom: z.instanceof(Uint8Array),
 };
 export type SkuColumns = z.infer<z.ZodMiniObject<typeof skuColumnsShape>>;
 
-/** Why a record's columns do not fit its SKUs, or null when they do (every cell a figure or NaN). */
+/** Why a record's columns do not fit its SKUs, or null when they do (every cell a figure or "not shown"). */
 export function columnsMisfit(record: SkuColumns, cellsPerSku: number): string | null {
   const count = record.skus.length;
   if (new Set(record.skus).size !== count) return 'a SKU listed twice';
   if ([record.product, record.warehouse, record.market].some((names) => names.length !== count)) return 'names do not match the SKUs';
   const cells = count * cellsPerSku;
-  for (const name of NUMBER_COLUMNS) {
+  for (const name of [READ_AT, ...FIGURE_COLUMNS] as const) {
     const values = record[name];
     if (values.length !== cells) return `${name} has ${values.length} cells for ${cells}`;
     // NaN >= 0 is false: the test is written so that NaN passes and every other non-figure fails.
-    for (let cell = 0; cell < cells; cell += 1) if (values[cell]! < 0 || values[cell] === Infinity) return `${name} holds ${values[cell]}`;
+    const least = values instanceof Int32Array ? NOT_SHOWN : 0;
+    for (let cell = 0; cell < cells; cell += 1) if (values[cell]! < least || values[cell] === Infinity) return `${name} holds ${values[cell]}`;
   }
   if (record.dailySalesFrom.length !== cells) return 'dailySalesFrom does not match the SKUs';
   if (record.dailySalesFrom.some((code) => code >= SALES_FROM.length)) return 'dailySalesFrom holds an unknown code';
   return null;
 }
 
-export const figure = (value: number): number | null => (Number.isNaN(value) ? null : value);
+/** A cell's figure, null when not shown. */
+export function figureAt(column: FigureColumn, cell: number): number | null {
+  const value = column[cell]!;
+  return column instanceof Int32Array ? (value === NOT_SHOWN ? null : value) : Number.isNaN(value) ? null : value;
+}
+
+/** Writes a figure, moving the column to Float64Array the first time a figure is not a whole number that fits. */
+function setFigure(record: SkuColumns, name: (typeof FIGURE_COLUMNS)[number], cell: number, value: number | null): void {
+  const column = record[name];
+  if (column instanceof Int32Array) {
+    if (value === null || (Number.isInteger(value) && value <= INT32_MAX)) {
+      column[cell] = value ?? NOT_SHOWN;
+      return;
+    }
+    record[name] = Float64Array.from(column, (kept) => (kept === NOT_SHOWN ? NaN : kept));
+  }
+  record[name][cell] = value ?? NaN;
+}
 
 export const noColumns = (): SkuColumns => ({
   skus: [],
@@ -61,25 +89,27 @@ export const noColumns = (): SkuColumns => ({
   warehouse: [],
   market: [],
   readAt: new Float64Array(0),
-  sellable: new Float64Array(0),
-  inTransit: new Float64Array(0),
-  dailySales: new Float64Array(0),
-  turnoverDays: new Float64Array(0),
+  sellable: new Int32Array(0),
+  inTransit: new Int32Array(0),
+  dailySales: new Int32Array(0),
+  turnoverDays: new Int32Array(0),
   dailySalesFrom: new Uint8Array(0),
 });
 
-/** A copy with room for `count` SKUs (names copied, columns grown or cut): new cells are NaN (no reading). */
+/** A copy with room for `count` SKUs (names copied, columns grown or cut, each of its kind): new cells hold no reading. */
 export function resized<R extends SkuColumns>(record: R, count: number, cellsPerSku: number): R {
   const copy = { ...record, skus: [...record.skus], product: [...record.product], warehouse: [...record.warehouse], market: [...record.market] };
   const cells = count * cellsPerSku;
-  for (const name of NUMBER_COLUMNS) {
-    const values = new Float64Array(cells).fill(NaN);
-    values.set(record[name].subarray(0, cells));
-    copy[name] = values;
+  const grown = <C extends Float64Array | Int32Array | Uint8Array>(column: C, empty: C): C => {
+    empty.set(column.subarray(0, cells));
+    return empty;
+  };
+  copy.readAt = grown(record.readAt, new Float64Array(cells).fill(NaN));
+  for (const name of FIGURE_COLUMNS) {
+    const column = record[name];
+    copy[name] = column instanceof Int32Array ? grown(column, new Int32Array(cells).fill(NOT_SHOWN)) : grown(column, new Float64Array(cells).fill(NaN));
   }
-  const codes = new Uint8Array(cells);
-  codes.set(record.dailySalesFrom.subarray(0, cells));
-  copy.dailySalesFrom = codes;
+  copy.dailySalesFrom = grown(record.dailySalesFrom, new Uint8Array(cells));
   return copy;
 }
 
@@ -101,9 +131,26 @@ export function withSkusOf<R extends SkuColumns>(record: R, snapshots: readonly 
   return { record: grown, position };
 }
 
+/**
+ * The record with each figure column of whole numbers in an Int32Array: the one form for the same
+ * figures, whichever figures were written and overwritten before (and a version-4 record's columns
+ * shrink). Columns already in their form are kept, not copied.
+ */
+export function compacted<R extends SkuColumns>(record: R): R {
+  let copy: R | null = null;
+  for (const name of FIGURE_COLUMNS) {
+    const column = record[name];
+    if (column instanceof Int32Array || !column.every((value) => Number.isNaN(value) || (Number.isInteger(value) && value <= INT32_MAX))) continue;
+    copy ??= { ...record };
+    copy[name] = Int32Array.from(column, (value) => (Number.isNaN(value) ? NOT_SHOWN : value));
+  }
+  return copy ?? record;
+}
+
 /** Writes a snapshot's figures into one cell. */
 export function setCell(record: SkuColumns, cell: number, snapshot: SkuSnapshot): void {
-  for (const name of NUMBER_COLUMNS) record[name][cell] = snapshot[name] ?? NaN;
+  record.readAt[cell] = snapshot.readAt;
+  for (const name of FIGURE_COLUMNS) setFigure(record, name, cell, snapshot[name]);
   record.dailySalesFrom[cell] = SALES_FROM.indexOf(snapshot.dailySalesFrom);
 }
 
@@ -119,7 +166,8 @@ export function setNamesIfLatest(record: SkuColumns, position: number, cellsPerS
 
 /** Copies one cell's figures from another record (or the same one). */
 export function copyCell(from: SkuColumns, source: number, to: SkuColumns, target: number): void {
-  for (const name of NUMBER_COLUMNS) to[name][target] = from[name][source]!;
+  to.readAt[target] = from.readAt[source]!;
+  for (const name of FIGURE_COLUMNS) setFigure(to, name, target, figureAt(from[name], source));
   to.dailySalesFrom[target] = from.dailySalesFrom[source]!;
 }
 
@@ -141,10 +189,10 @@ export function snapshotAt(record: SkuColumns, storeId: string, day: string, pos
     product: record.product[position]!,
     warehouse: record.warehouse[position]!,
     market: record.market[position]!,
-    sellable: figure(record.sellable[cell]!),
-    inTransit: figure(record.inTransit[cell]!),
-    dailySales: figure(record.dailySales[cell]!),
+    sellable: figureAt(record.sellable, cell),
+    inTransit: figureAt(record.inTransit, cell),
+    dailySales: figureAt(record.dailySales, cell),
     dailySalesFrom: SALES_FROM[record.dailySalesFrom[cell]!]!,
-    turnoverDays: figure(record.turnoverDays[cell]!),
+    turnoverDays: figureAt(record.turnoverDays, cell),
   };
 }

@@ -85,6 +85,26 @@ describe('withSnapshots', () => {
   });
 });
 
+describe('figure columns', () => {
+  it('keep whole numbers in 4 bytes a cell, and any other figure in 8, reading back the same', () => {
+    const whole = withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1, { sellable: 2_147_483_647, dailySales: null })]).record;
+    expect(whole.sellable).toBeInstanceOf(Int32Array);
+    expect(whole.dailySales).toBeInstanceOf(Int32Array);
+    const mixed = withSnapshots(whole, keyOf('A'), [snapshot('A', '2026-03-03', 2, { sellable: 2_147_483_648, dailySales: 0.4 })]).record;
+    expect(mixed.sellable).toBeInstanceOf(Float64Array);
+    expect(mixed.inTransit).toBeInstanceOf(Int32Array);
+    expect(snapshotsIn(mixed).map((s) => [s.sellable, s.dailySales])).toEqual([
+      [2_147_483_647, null],
+      [2_147_483_648, 0.4],
+    ]);
+    // The same figures, the same form: a fraction overwritten by a whole number shrinks back.
+    const again = withSnapshots(mixed, keyOf('A'), [snapshot('A', '2026-03-03', 3, { sellable: 5, dailySales: 4 })]).record;
+    expect(again).toEqual(weekRecordsOf([...snapshotsIn(again)])[0]);
+    expect(again.sellable).toBeInstanceOf(Int32Array);
+    expect(skuWeekSchema.safeParse(again).success).toBe(true);
+  });
+});
+
 describe('misfit', () => {
   const record = () => withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1)]).record;
   it('passes a record as written', () => {
@@ -95,8 +115,10 @@ describe('misfit', () => {
     ['a SKU of another shard', (r: ReturnType<typeof record>) => ({ ...r, skus: ['B'] })],
     ['names do not match the SKUs', (r: ReturnType<typeof record>) => ({ ...r, product: [] })],
     [`readAt has 6 cells for ${WEEK_CELLS}`, (r: ReturnType<typeof record>) => ({ ...r, readAt: new Float64Array(6) })],
-    ['sellable holds -1', (r: ReturnType<typeof record>) => ({ ...r, sellable: r.sellable.map(() => -1) })],
-    ['turnoverDays holds Infinity', (r: ReturnType<typeof record>) => ({ ...r, turnoverDays: r.turnoverDays.map(() => Infinity) })],
+    ['sellable holds -2', (r: ReturnType<typeof record>) => ({ ...r, sellable: r.sellable.map(() => -2) })],
+    // A column of figures that are not all whole numbers: Float64Array, NaN for "not shown".
+    ['sellable holds -1', (r: ReturnType<typeof record>) => ({ ...r, sellable: Float64Array.from(r.sellable, () => -1) })],
+    ['turnoverDays holds Infinity', (r: ReturnType<typeof record>) => ({ ...r, turnoverDays: Float64Array.from(r.turnoverDays, () => Infinity) })],
     ['dailySalesFrom holds an unknown code', (r: ReturnType<typeof record>) => ({ ...r, dailySalesFrom: r.dailySalesFrom.map(() => 9) })],
   ])('names %s', (reason, spoil) => {
     expect(misfit(spoil(record()))).toBe(reason);

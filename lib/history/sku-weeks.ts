@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { addDays, daysBetween, DAYS_PER_WEEK, isDay, type Day } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 import { shardOf, SHARDS } from './shard';
-import { columnsMisfit, copyCell, copyNames, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, copyNames, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
 
 /**
  * How daily SKU snapshots are kept since database version 4: one record per store, shard of SKUs
@@ -16,8 +16,9 @@ import { columnsMisfit, copyCell, copyNames, noColumns, resized, setCell, setNam
  * and one SKU's 400 days are 58 small records. Planning reads its own copy of the last days
  * (recent-days.ts).
  *
- * A record is version 4's storage format: a later version that changes it keeps a copy of this
- * file for migration 4.
+ * Version 5 let figure columns of whole numbers be Int32Array (sku-columns.ts) and reads version 4's
+ * Float64Array ones; migration 4 writes what withSnapshots writes today, which version 5 reads. A
+ * later version that changes the format keeps a copy of this file for its migrations.
  */
 
 /** Cells per SKU in a week record, one a day: Monday in cell 0, Sunday in cell 6. */
@@ -88,7 +89,7 @@ export function withSnapshots(
     setCell(record, cell, snapshot);
     saved += 1;
   }
-  return { record, saved, stale };
+  return { record: compacted(record), saved, stale };
 }
 
 /** Snapshots of any stores and days into week records, one per store, shard and week. */
@@ -125,7 +126,7 @@ export function withoutDaysBefore(record: SkuWeek, cutoff: Day): { record: SkuWe
     copyNames(record, from, pruned, to);
     for (let cell = firstKept; cell < WEEK_CELLS; cell += 1) copyCell(record, from * WEEK_CELLS + cell, pruned, to * WEEK_CELLS + cell);
   });
-  return { record: pruned, removed };
+  return { record: compacted(pruned), removed };
 }
 
 /** How many SKU-days a record holds readings for. */
