@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     if (!flags['no-history']) {
       log(`History: ${HISTORY.skus} SKUs x ${HISTORY.recentDays} days, one SKU x ${HISTORY.historyDays} days ...`);
       history = { options: HISTORY, ...(await measureHistory(ext, HISTORY)) };
-      log(`History reads, first one after the writes first: ${history.readMs.map((value) => value.toFixed(1)).join(', ')} ms`);
+      log(`History reads right after the writes: ${history.readRightAfterMs.map((value) => value.toFixed(1)).join(', ')} ms; ${history.settleMs / 1000} s later: ${history.readMs.map((value) => value.toFixed(1)).join(', ')} ms`);
     }
 
     const figures: BenchFigures = {
