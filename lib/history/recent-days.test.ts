@@ -1,20 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { skuRow } from '../../test/fixtures/db/build';
+import { skuSnapshot } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { dayIndex } from './derived';
 import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
 import type { SkuSnapshot } from './schema';
 import { groupOf } from './shard';
 
-const snapshot = (sku: string, day: string, readAt: number, figures: Partial<SkuSnapshot> = {}): SkuSnapshot => ({
-  ...skuRow(sku),
-  storeId: '2088',
-  day,
-  readAt,
-  ...figures,
-});
+const snapshot = skuSnapshot;
 const keyOf = (sku: string) => ({ storeId: '2088', group: groupOf(sku) });
 
 describe('recentOf', () => {

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { skuRow } from '../../test/fixtures/db/build';
+import { skuSnapshot } from '../../test/fixtures/db/build';
 import { MARKETS } from '../records';
-import type { SkuSnapshot } from './schema';
 import { shardOf } from './shard';
 import {
   WEEK_CELLS,
@@ -18,13 +17,7 @@ import {
   withSnapshots,
 } from './sku-weeks';
 
-const snapshot = (sku: string, day: string, readAt: number, figures: Partial<SkuSnapshot> = {}): SkuSnapshot => ({
-  ...skuRow(sku),
-  storeId: '2088',
-  day,
-  readAt,
-  ...figures,
-});
+const snapshot = skuSnapshot;
 // The week of Monday 2 March 2026 to Sunday 8 March.
 const keyOf = (sku: string, week = '2026-03-02') => ({ storeId: '2088', shard: shardOf(sku), week });
 
