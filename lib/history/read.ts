@@ -1,6 +1,6 @@
 import type { HistoryDb } from './db';
 import { KEY_FIELDS } from './db';
-import { addDays, type Day } from '../rules/day';
+import type { Day } from '../rules/day';
 import {
   glossaryEntrySchema,
   RECORD_SCHEMAS,
