@@ -39,7 +39,6 @@ const STORE = '2001';
 const OTHER_STORE = '2002';
 const PAGE = 'inventory-zh-fusion';
 const expected = EXPECTED_PAGES[PAGE]!;
-const SKUS = expected.skus.map(({ figures }) => figures.sku).sort();
 const DAY_MS = 24 * 60 * 60 * 1000;
 const settingsKey = SETTINGS_KEY.replace(/^local:/, '');
 
