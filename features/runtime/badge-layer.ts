@@ -91,7 +91,7 @@ export class BadgeLayer {
         }
         for (const [anchor, created] of added) {
           // A host replaced within the slice (its badge placed twice) is no longer live.
-          const hosts = created.filter((host) => this.live.has(host));
+          const hosts = created.every((host) => this.live.has(host)) ? created : created.filter((host) => this.live.has(host));
           anchor.append(...hosts);
           const near = eager.has(anchor) ? null : this.nearObserver();
           if (near) near.observe(anchor);
@@ -100,6 +100,14 @@ export class BadgeLayer {
       });
       if (next < pending.length) await this.yieldToPage();
     }
+    // A pass that placed every badge again (a first pass, a sort, a tick) has nothing to sweep:
+    // no walk over thousands of hosts.
+    if (this.touched.size < this.live.size) this.sweep();
+    this.touched.clear();
+  }
+
+  /** Removes the badges this pass did not place. */
+  private sweep(): void {
     this.writeQuietly(() => {
       for (const [host, { anchor, key }] of this.live) {
         if (this.touched.has(host)) continue;
@@ -110,7 +118,6 @@ export class BadgeLayer {
         if (slots?.size === 0) this.near?.unobserve(anchor);
       }
     });
-    this.touched.clear();
   }
 
   /** Removes every badge: the page changed route, the anti-bot gate is up, or the script stops. */
@@ -129,6 +136,8 @@ export class BadgeLayer {
     if (old) {
       old.remove();
       this.live.delete(old);
+      // Touched hosts stay a subset of the live ones: the sweep is skipped by counting them.
+      this.touched.delete(old);
     }
     const host = createBadgeHost(view, this.doc);
     let slots = this.byAnchor.get(anchor);
