@@ -57,22 +57,32 @@ function adoptStyles(root: ShadowRoot): void {
 export const isBadgeHost = (node: Node | null): node is HTMLElement =>
   node instanceof Element && hosts.has(node);
 
-// A new host is a copy of a hidden span kept per document: a page of thousands of rows gets its
-// hosts for about a third of what making each one and hiding it costs.
-const blankHosts = new WeakMap<Document, HTMLElement>();
+// A new host is a copy of a hidden span kept per document, kind and status (a few of each): a
+// page of thousands of rows gets its hosts for about a third of what making each one, hiding it
+// and writing its attributes costs.
+const blankHosts = new WeakMap<Document, Map<string, HTMLElement>>();
 
-export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
-  let blank = blankHosts.get(doc);
+function blankHost(doc: Document, { kind, status }: BadgeView): HTMLElement {
+  let blanks = blankHosts.get(doc);
+  if (!blanks) blankHosts.set(doc, (blanks = new Map()));
+  const key = `${kind} ${status}`;
+  let blank = blanks.get(key);
   if (!blank) {
     blank = doc.createElement('span');
     blank.hidden = true;
-    blankHosts.set(doc, blank);
+    blank.setAttribute(CONTRACT_ATTRIBUTE.kind, kind);
+    blank.setAttribute(CONTRACT_ATTRIBUTE.status, status);
+    blanks.set(key, blank);
   }
-  const host = blank.cloneNode() as HTMLElement;
-  for (const name of CONTRACT) {
-    const value = view[name];
-    if (value !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE[name], value);
-  }
+  return blank;
+}
+
+export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
+  const host = blankHost(doc, view).cloneNode() as HTMLElement;
+  const { criterion, sku, code } = view;
+  if (criterion !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.criterion, criterion);
+  if (sku !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.sku, sku);
+  if (code !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.code, code);
   hosts.set(host, { view, face: null, button: null, icon: null, label: null, popover: null, pinned: false });
   return host;
 }
