@@ -60,19 +60,20 @@ export const isBadgeHost = (node: Node | null): node is HTMLElement =>
 // A new host is a copy of a hidden span kept per document, kind and status (a few of each): a
 // page of thousands of rows gets its hosts for about a third of what making each one, hiding it
 // and writing its attributes costs.
-const blankHosts = new WeakMap<Document, Map<string, HTMLElement>>();
+const blankHosts = new WeakMap<Document, Map<BadgeView['kind'], Map<string, HTMLElement>>>();
 
 function blankHost(doc: Document, { kind, status }: BadgeView): HTMLElement {
-  let blanks = blankHosts.get(doc);
-  if (!blanks) blankHosts.set(doc, (blanks = new Map()));
-  const key = `${kind} ${status}`;
-  let blank = blanks.get(key);
+  let byKind = blankHosts.get(doc);
+  if (!byKind) blankHosts.set(doc, (byKind = new Map()));
+  let byStatus = byKind.get(kind);
+  if (!byStatus) byKind.set(kind, (byStatus = new Map()));
+  let blank = byStatus.get(status);
   if (!blank) {
     blank = doc.createElement('span');
     blank.hidden = true;
     blank.setAttribute(CONTRACT_ATTRIBUTE.kind, kind);
     blank.setAttribute(CONTRACT_ATTRIBUTE.status, status);
-    blanks.set(key, blank);
+    byStatus.set(status, blank);
   }
   return blank;
 }

@@ -45,6 +45,8 @@ export class BadgeLayer {
   /** This pass's number, and how many live badges it placed: fewer than live ones means some to sweep. */
   private passNumber = 0;
   private placed = 0;
+  /** Whether this slice replaced a host it had made (the same badge placed twice): rare, looked for only then. */
+  private replaced = false;
   private pending: { anchor: Element; view: BadgeView; key: string }[] = [];
   private near: IntersectionObserver | null | undefined;
   /**
@@ -92,17 +94,19 @@ export class BadgeLayer {
       this.writeQuietly(() => {
         // An anchor's new hosts go in together: one change to the page per row, not one per badge.
         const added = new Map<Element, HTMLElement[]>();
+        this.replaced = false;
         for (; next < sliceEnd; next += 1) {
           const { anchor, view, key } = pending[next]!;
-          if (!anchor.isConnected) continue;
-          const hosts = added.get(anchor);
-          const host = this.create(anchor, view, key);
-          if (hosts) hosts.push(host);
-          else added.set(anchor, [host]);
+          let hosts = added.get(anchor);
+          if (!hosts) {
+            if (!anchor.isConnected) continue;
+            added.set(anchor, (hosts = []));
+          }
+          hosts.push(this.create(anchor, view, key));
         }
         for (const [anchor, created] of added) {
           // A host replaced within the slice (its badge placed twice) is no longer live.
-          const hosts = created.every((host) => this.live.has(host)) ? created : created.filter((host) => this.live.has(host));
+          const hosts = this.replaced ? created.filter((host) => this.live.has(host)) : created;
           anchor.append(...hosts);
           const near = eager.has(anchor) ? null : this.nearObserver();
           if (near) near.observe(anchor);
@@ -162,6 +166,7 @@ export class BadgeLayer {
     if (at === -1) slots.push(slot);
     else {
       const old = slots[at]!;
+      this.replaced = true;
       old.host.remove();
       this.live.delete(old.host);
       // Placed hosts stay counted among live ones only: the sweep is skipped by counting them.
