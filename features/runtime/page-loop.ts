@@ -48,6 +48,8 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   let again = false;
   let lastPassAt = -Infinity;
   const readings: PageReading[] = [];
+  /** The reading being sent, in parts: cut when its first part goes, not while the page waits for its badges. */
+  let parts: PageReading[] = [];
   let recordSoon = false;
 
   listenForBadgeInteractions(doc, signal);
@@ -67,7 +69,7 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
       kinds,
       signal: controller.signal,
       // Sent once the pass has put its badges on the page: the badges first, the history after.
-      record: (reading) => void readings.push(...readingParts({ ...reading, readAt: env.now() }, SKUS_PER_MESSAGE)),
+      record: (reading) => void readings.push({ ...reading, readAt: env.now() }),
       saveGlossary: async (code, meaning) => {
         await env.saveGlossary(code, meaning);
         setup = null;
@@ -141,9 +143,10 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
     recordSoon = true;
     const record = () => {
       recordSoon = false;
-      const reading = readings.shift();
-      if (reading) env.record(reading);
-      if (readings.length > 0) recordWhenIdle();
+      if (parts.length === 0 && readings.length > 0) parts = readingParts(readings.shift()!, SKUS_PER_MESSAGE);
+      const part = parts.shift();
+      if (part) env.record(part);
+      if (parts.length > 0 || readings.length > 0) recordWhenIdle();
     };
     if (view.requestIdleCallback) view.requestIdleCallback(record, { timeout: RECORD_WITHIN_MS });
     else view.setTimeout(record, 0);
