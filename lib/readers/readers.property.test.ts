@@ -115,7 +115,6 @@ function fillCell(target: Element, { text, decoration: how, extra }: Cell): void
 // ---- tables --------------------------------------------------------------------------------
 
 const COLUMNS = Object.keys(INVENTORY_COLUMN_SYNONYMS) as InventoryColumn[];
-const FIGURE_COLUMNS = ['sellable', 'inTransit', 'dailySales', 'sales30d', 'turnoverDays'] as const;
 type Layout = 'table-thead' | 'table-th-rows' | 'fusion-split' | 'ait-split' | 'role-grid';
 
 /** A column of the table: an inventory column by one of its header words, or a column the reader must ignore. */
