@@ -2,11 +2,19 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
 import { RECENT_DAYS, ringRecordsOf, type RecentDays } from './recent-days';
-import { compacted } from './sku-columns';
-import type { EventSightingRecord, GlossaryEntry, ReminderState, StoreName, StoreRecord, StoreSnapshot } from './schema';
+import { compacted, groupedBy } from './sku-columns';
+import {
+  skuSnapshotSchema,
+  type EventSightingRecord,
+  type GlossaryEntry,
+  type ReminderState,
+  type SkuSnapshot,
+  type StoreName,
+  type StoreRecord,
+  type StoreSnapshot,
+} from './schema';
 import { shardOf } from './shard';
 import { skuWeekSchema, snapshotsIn, weekOf, weeksBetween, withSnapshots, type SkuWeek } from './sku-weeks';
-import { skuSnapshotSchema, type SkuSnapshot } from './schema';
 
 /**
  * The worker's IndexedDB: one database, versioned from the first release. Each version's change is
@@ -160,19 +168,14 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       if (!first || !last) continue;
       for (const week of weeksBetween((first.key as [string, string])[1], (last.key as [string, string])[1])) {
         const stored = await byStoreDay.getAll(IDBKeyRange.bound([storeId, week], [storeId, addDays(week, DAYS_PER_WEEK - 1)]));
-        const byShard = new Map<number, SkuSnapshot[]>();
+        const valid: SkuSnapshot[] = [];
         for (const value of stored) {
           const parsed = skuSnapshotSchema.safeParse(value);
-          if (!parsed.success) {
-            leftOut += 1;
-            continue;
-          }
-          const shard = shardOf(parsed.data.sku);
-          const group = byShard.get(shard);
-          if (group) group.push(parsed.data);
-          else byShard.set(shard, [parsed.data]);
+          if (parsed.success) valid.push(parsed.data);
+          else leftOut += 1;
         }
-        await Promise.all([...byShard].map(([shard, group]) => weeks.put(withSnapshots(undefined, { storeId, shard, week }, group).record)));
+        const byShard = groupedBy(valid, (snapshot) => shardOf(snapshot.sku));
+        await Promise.all(byShard.map(({ key: shard, items }) => weeks.put(withSnapshots(undefined, { storeId, shard, week }, items).record)));
       }
     }
     if (leftOut > 0) console.warn(`History version 4: ${leftOut} stored SKU snapshots did not pass validation and were left out`);

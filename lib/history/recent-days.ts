@@ -4,7 +4,7 @@ import { addDays, DAYS_PER_WEEK, type Day } from '../rules/day';
 import { dayIndex, MAX_GAP_DAYS } from './derived';
 import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
 import { groupOf, SHARD_GROUPS } from './shard';
-import { columnsMisfit, compacted, copyCell, copyNames, figureAt, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, figureAt, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
 import { compareKeys } from './sku-weeks';
 
 /**
@@ -102,15 +102,9 @@ export function ringRecordsOf(snapshots: readonly SkuSnapshot[]): RecentDays[] {
   const kept = snapshots
     .filter((snapshot) => snapshot.day >= from.get(snapshot.storeId)!)
     .sort((a, b) => compareKeys(a.storeId, b.storeId) || compareKeys(a.sku, b.sku) || compareKeys(a.day, b.day) || a.readAt - b.readAt);
-  const groups = new Map<string, { key: { storeId: string; group: number }; snapshots: SkuSnapshot[] }>();
-  for (const snapshot of kept) {
-    const key = { storeId: snapshot.storeId, group: groupOf(snapshot.sku) };
-    const id = `${key.group}\u0000${key.storeId}`;
-    const found = groups.get(id);
-    if (found) found.snapshots.push(snapshot);
-    else groups.set(id, { key, snapshots: [snapshot] });
-  }
-  return [...groups.values()].map(({ key, snapshots: group }) => withRecentSnapshots(undefined, key, group));
+  return groupedBy(kept, (snapshot) => ({ storeId: snapshot.storeId, group: groupOf(snapshot.sku) }), JSON.stringify).map(({ key, items }) =>
+    withRecentSnapshots(undefined, key, items),
+  );
 }
 
 /** The ring without the cells of days before `cutoff`, and whether any went; SKUs left with none are dropped. */

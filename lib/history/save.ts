@@ -4,9 +4,10 @@ import { emptyStoreFigures, type PageReading, type SkuFigures, type StoreFigures
 
 import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
-import { eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
+import { eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type StoreSnapshot } from './schema';
 import { recentDaysSchema, withRecentSnapshots } from './recent-days';
 import { groupOf, shardOf } from './shard';
+import { groupedBy } from './sku-columns';
 import { skuWeekSchema, weekOf, withSnapshots } from './sku-weeks';
 import { abandon } from './transaction';
 import { describeIssues, MAX_PROBLEMS } from './validate';
@@ -54,21 +55,15 @@ export async function saveReading(
     const recentStore = tx.objectStore('recentDays');
     const eventStore = tx.objectStore('eventSightings');
     const week = weekOf(day);
-    const byShard = new Map<number, SkuSnapshot[]>();
-    const byGroup = new Map<number, SkuSnapshot[]>();
-    for (const row of rows.values()) {
-      const snapshot = skuSnapshotSchema.parse({ ...row, storeId, day, readAt });
-      addTo(byShard, shardOf(snapshot.sku), snapshot);
-      addTo(byGroup, groupOf(snapshot.sku), snapshot);
-    }
-    const shards = [...byShard.keys()];
-    const groups = [...byGroup.keys()];
+    const snapshots = [...rows.values()].map((row) => skuSnapshotSchema.parse({ ...row, storeId, day, readAt }));
+    const shards = groupedBy(snapshots, (snapshot) => shardOf(snapshot.sku));
+    const groups = groupedBy(snapshots, (snapshot) => groupOf(snapshot.sku));
     const sightings = distinctSightings(reading.events);
     const [store, storeDay, weeksBefore, ringsBefore, seenBefore] = await Promise.all([
       tx.objectStore('stores').get(storeId),
       tx.objectStore('storeSnapshots').get([storeId, day]),
-      Promise.all(shards.map((shard) => weekStore.get([storeId, shard, week]))),
-      Promise.all(groups.map((group) => recentStore.get([storeId, group]))),
+      Promise.all(shards.map(({ key: shard }) => weekStore.get([storeId, shard, week]))),
+      Promise.all(groups.map(({ key: group }) => recentStore.get([storeId, group]))),
       Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
     ]);
 
@@ -83,16 +78,16 @@ export async function saveReading(
     );
 
     let stale = 0;
-    shards.forEach((shard, index) => {
+    shards.forEach(({ key: shard, items }, index) => {
       const before = storedRecord(weeksBefore[index], skuWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
-      const written = withSnapshots(before, { storeId, shard, week }, byShard.get(shard)!);
+      const written = withSnapshots(before, { storeId, shard, week }, items);
       writes.push(weekStore.put(skuWeekSchema.parse(written.record)));
       result.saved += written.saved;
       stale += written.stale;
     });
-    groups.forEach((group, index) => {
+    groups.forEach(({ key: group, items }, index) => {
       const before = storedRecord(ringsBefore[index], recentDaysSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
-      writes.push(recentStore.put(recentDaysSchema.parse(withRecentSnapshots(before, { storeId, group }, byGroup.get(group)!))));
+      writes.push(recentStore.put(recentDaysSchema.parse(withRecentSnapshots(before, { storeId, group }, items))));
     });
     if (stale > 0) {
       result.skipped += stale;
@@ -124,12 +119,6 @@ export async function saveReading(
     throw await abandon(tx, writes, error);
   }
   return result;
-}
-
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A stored record to build on, or undefined: one that no longer reads is replaced (and said so), not kept failing every save. */

@@ -114,6 +114,22 @@ export function resized<R extends SkuColumns>(record: R, count: number, cellsPer
 }
 
 /**
+ * Items by the record they go to, in the order each key first appears. `idOf` names a key that is
+ * not a number or a string (an object key is compared by its id).
+ */
+export function groupedBy<T, K>(items: readonly T[], keyOf: (item: T) => K, idOf: (key: K) => unknown = (key) => key): { key: K; items: T[] }[] {
+  const groups = new Map<unknown, { key: K; items: T[] }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const id = idOf(key);
+    const group = groups.get(id);
+    if (group) group.items.push(item);
+    else groups.set(id, { key, items: [item] });
+  }
+  return [...groups.values()];
+}
+
+/**
  * A copy of `record` with `snapshots`' SKUs it lacks added at the end (no readings yet), and
  * where each SKU is.
  */

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { addDays, daysBetween, DAYS_PER_WEEK, isDay, type Day } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 import { shardOf, SHARDS } from './shard';
-import { columnsMisfit, compacted, copyCell, copyNames, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
 
 /**
  * How daily SKU snapshots are kept since database version 4: one record per store, shard of SKUs
@@ -94,15 +94,9 @@ export function withSnapshots(
 
 /** Snapshots of any stores and days into week records, one per store, shard and week. */
 export function weekRecordsOf(snapshots: readonly SkuSnapshot[]): SkuWeek[] {
-  const groups = new Map<string, { key: { storeId: string; shard: number; week: Week }; snapshots: SkuSnapshot[] }>();
-  for (const snapshot of snapshots) {
-    const key = { storeId: snapshot.storeId, shard: shardOf(snapshot.sku), week: weekOf(snapshot.day) };
-    const id = JSON.stringify(key);
-    const group = groups.get(id);
-    if (group) group.snapshots.push(snapshot);
-    else groups.set(id, { key, snapshots: [snapshot] });
-  }
-  return [...groups.values()].map(({ key, snapshots: group }) => withSnapshots(undefined, key, group).record);
+  return groupedBy(snapshots, (snapshot) => ({ storeId: snapshot.storeId, shard: shardOf(snapshot.sku), week: weekOf(snapshot.day) }), JSON.stringify).map(
+    ({ key, items }) => withSnapshots(undefined, key, items).record,
+  );
 }
 
 /** The record without the readings of days before `cutoff`, and how many there were; SKUs left with none are dropped. */
