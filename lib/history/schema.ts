@@ -38,7 +38,7 @@ export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
 /** One day of a SKU's recent history: the figures planning compares day to day. */
 export type RecentDay = Pick<SkuSnapshot, 'day' | 'readAt' | 'sellable' | 'inTransit' | 'dailySales' | 'turnoverDays'>;
 
-/** A SKU's latest snapshot and its last two weeks, oldest first (lib/history/sku-weeks.ts: recentOf). */
+/** A SKU's latest snapshot and the RECENT_DAYS before it, oldest first (lib/history/recent-days.ts: recentOf). */
 export interface SkuRecent {
   storeId: string;
   sku: string;

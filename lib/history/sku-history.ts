@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 
 import { skuFiguresSchema, type Market } from '../records';
 import { daySchema, type SkuSnapshot } from './schema';
+import { FIGURE_COLUMNS } from './sku-columns';
 
 /**
  * One SKU's history as the options page charts it: a column per figure, one cell per day, the
@@ -25,8 +26,6 @@ const skuHistoryShape = z.object({
   markets: z.array(z.object({ fromDay: daySchema, market: skuFiguresSchema.shape.market })),
 });
 export type SkuHistory = z.infer<typeof skuHistoryShape>;
-
-const FIGURE_COLUMNS = ['sellable', 'inTransit', 'dailySales', 'turnoverDays'] as const;
 
 /** Why the columns do not describe one day per cell, or null when they do. */
 function misfit({ days, markets, ...columns }: SkuHistory): string | null {
