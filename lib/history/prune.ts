@@ -25,16 +25,23 @@ export async function pruneSnapshots(
   db: HistoryDb,
   { retentionDays, today }: { retentionDays: number; today: Day },
 ): Promise<PruneResult> {
-  const pruned = await pruneBefore(db, addDays(today, -retentionDays));
-  await pruneRecentDays(db, addDays(today, -2 * RECENT_DAYS));
+  const cutoff = addDays(today, -retentionDays);
+  const pruned = await pruneDailyBefore(db, cutoff);
+  // One walk of the copies, to the later day: they keep neither a day the history lost nor one planning no longer reads.
+  await pruneRecentDays(db, [cutoff, addDays(today, -2 * RECENT_DAYS)].sort()[1]!);
   return pruned;
 }
 
-/** Deletes the daily snapshots of every day before `cutoff`. */
+/** Deletes the daily snapshots of every day before `cutoff`, and planning's copies of them. */
 export async function pruneBefore(db: HistoryDb, cutoff: Day): Promise<PruneResult> {
+  const pruned = await pruneDailyBefore(db, cutoff);
+  await pruneRecentDays(db, cutoff);
+  return pruned;
+}
+
+async function pruneDailyBefore(db: HistoryDb, cutoff: Day): Promise<PruneResult> {
   let skuSnapshots = 0;
   for (const storeId of await storesWithWeeks(db)) skuSnapshots += await pruneStoreWeeks(db, storeId, cutoff);
-  await pruneRecentDays(db, cutoff);
   return { skuSnapshots, storeSnapshots: await deleteStoreDays(db, IDBKeyRange.upperBound(cutoff, true)) };
 }
 
