@@ -1,11 +1,11 @@
 import { isPlaceholder, parseFigure } from '../parse/figure';
-import { skuFiguresSchema, type SkuFigures } from '../records';
+import type { SkuFigures } from '../records';
 import { DAYS_PER_MONTH } from '../rules/day';
 import { inventoryColumns, isInventoryTable, type InventoryColumns } from './columns';
 import { marketFromWarehouse } from './market';
 import { kept } from './once';
 import { findTables, type DataTable } from './table';
-import { readText, UNREAD } from './text';
+import { readText, UNREAD_PAGE_OWN } from './text';
 
 /**
  * Per-SKU figures from inventory-like tables (inventory list, health dashboard, replenishment
@@ -37,12 +37,17 @@ export function skuFromCell(cell: Element | undefined, mayHoldUnread = true): st
 }
 
 /**
- * One row's figures; a figure that is missing, a placeholder or fails validation is null, never a
- * throw. With the row, its cells are read knowing whether anything in it is never read (one query
- * for the row, not one for each element of each cell).
+ * One row's figures; a figure that is missing, a placeholder or not one the record can hold (a
+ * negative stock, say) is null, never a throw. `mayHoldUnread` false: the caller knows nothing in
+ * the row is left unread (readText), and no element of it is looked at for that.
+ *
+ * The record is valid by construction, not checked field by field as it is made: a 2,000-row
+ * table is read in the frame that draws it, and checking each row with the schema cost that frame
+ * some 20 ms (zod runs its slow path under the extension's content security policy). The readers'
+ * property test holds every record read to skuFiguresSchema, and the worker validates each one
+ * with it on arrival (lib/messages.ts).
  */
-export function readInventoryRow(cells: readonly Element[], columns: InventoryColumns, row?: Element): SkuFigures | null {
-  const mayHoldUnread = row?.querySelector(UNREAD) !== null;
+export function readInventoryRow(cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): SkuFigures | null {
   const sku = skuFromCell(cells[columns.sku], mayHoldUnread);
   if (sku === null) return null;
   const text = (column: Exclude<keyof InventoryColumns, 'sku'>): string | null => {
@@ -51,21 +56,26 @@ export function readInventoryRow(cells: readonly Element[], columns: InventoryCo
     return cell ? readText(cell, mayHoldUnread) || null : null;
   };
   const warehouse = text('warehouse');
+  // Daily sales as shown, else 30-day sales / 30; a shown figure the record cannot hold is unknown, not replaced.
   const daily = parseFigure(text('dailySales'));
-  const sales30d = parseFigure(text('sales30d'));
-  const dailySales = daily ?? (sales30d === null ? null : sales30d / DAYS_PER_MONTH);
-  return validated({
+  const sales30d = daily === null ? parseFigure(text('sales30d')) : null;
+  const from = daily !== null ? 'daily' : sales30d !== null ? 'sales30d' : null;
+  const dailySales = countable(daily ?? (sales30d === null ? null : sales30d / DAYS_PER_MONTH));
+  return {
     sku,
     product: text('product'),
     warehouse,
     market: marketFromWarehouse(warehouse),
-    sellable: parseFigure(text('sellable')),
-    inTransit: parseFigure(text('inTransit')),
+    sellable: countable(parseFigure(text('sellable'))),
+    inTransit: countable(parseFigure(text('inTransit'))),
     dailySales,
-    dailySalesFrom: daily !== null ? 'daily' : sales30d !== null ? 'sales30d' : null,
-    turnoverDays: parseFigure(text('turnoverDays')),
-  });
+    dailySalesFrom: dailySales === null ? null : from,
+    turnoverDays: countable(parseFigure(text('turnoverDays'))),
+  };
 }
+
+/** A figure the record holds: stock, sales and days are never below zero (parseFigure gives only finite numbers). */
+const countable = (value: number | null): number | null => (value !== null && value >= 0 ? value : null);
 
 /**
  * Rows read before, by row element (the content script keeps one across passes): a row whose text,
@@ -83,12 +93,18 @@ function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryRead
   const columns = inventoryColumns(table.headers);
   if (!isInventoryTable(columns)) return [];
   const columnsKey = memory ? Object.entries(columns).join() : '';
+  // Rows with something never read inside: one query for the table, asked only once a row must be read.
+  let holdingUnread: Set<Element> | undefined;
+  const readRow = (element: Element, cells: Element[]) => {
+    holdingUnread ??= rowsHoldingUnread(table);
+    return readInventoryRow(cells, columns, holdingUnread.has(element));
+  };
   const read = (element: Element, cells: Element[]): SkuFigures | null => {
-    if (!memory) return readInventoryRow(cells, columns, element);
+    if (!memory) return readRow(element, cells);
     const text = element.textContent ?? '';
     const known = memory.get(element);
     if (known && known.text === text && known.cells === cells.length && known.columns === columnsKey) return known.figures;
-    const figures = readInventoryRow(cells, columns, element);
+    const figures = readRow(element, cells);
     memory.set(element, { text, cells: cells.length, columns: columnsKey, figures });
     return figures;
   };
@@ -100,16 +116,21 @@ function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryRead
   return [{ table, columns, rows }];
 }
 
-/** Validated with the record schema; a field the schema refuses (say, sellable -3) becomes null: an unknown badge. */
-function validated(candidate: SkuFigures): SkuFigures | null {
-  const first = skuFiguresSchema.safeParse(candidate);
-  if (first.success) return first.data;
-  const mended: Record<string, unknown> = { ...candidate };
-  for (const issue of first.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field !== 'sku') mended[field] = null;
-    if (field === 'dailySales') mended.dailySalesFrom = null;
+/**
+ * The rows of the table with an element inside that readText leaves out. Our own badge hosts are
+ * not counted: they hold no text of their own (their UI is in a shadow root), and every SKU row
+ * has them after the first pass.
+ */
+function rowsHoldingUnread(table: DataTable): Set<Element> {
+  const rows = new Set(table.rows.map((row) => row.element));
+  const holding = new Set<Element>();
+  for (const element of table.container.querySelectorAll(UNREAD_PAGE_OWN)) {
+    for (let node = element.parentElement; node && node !== table.container; node = node.parentElement) {
+      if (rows.has(node)) {
+        holding.add(node);
+        break;
+      }
+    }
   }
-  const second = skuFiguresSchema.safeParse(mended);
-  return second.success ? second.data : null;
+  return holding;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { isPlaceholder, parseFigure } from '../parse/figure';
-import { EVENT_CODE_PATTERN } from '../records';
+import { EVENT_CODE_PATTERN, skuFiguresSchema } from '../records';
 import { INVENTORY_COLUMN_SYNONYMS, type InventoryColumn } from './columns';
 import { readEventCodes } from './event-log';
 import { readInventory } from './inventory';
@@ -254,6 +254,8 @@ describe('readInventory on random tables, property-based', () => {
             return;
           }
           expect(figures.sku).toBe(skuText);
+          // Records are valid by construction (readInventoryRow): the schema the worker checks them with agrees.
+          expect(skuFiguresSchema.safeParse(figures)).toEqual({ success: true, data: figures });
           for (const kind of ['sellable', 'inTransit', 'turnoverDays'] as const) {
             const value = figures[kind];
             if (value !== null) {
