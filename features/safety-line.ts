@@ -1,12 +1,12 @@
 import { t } from '@/lib/i18n';
-import { safetyLine } from '@/lib/rules/safety';
+import { safetyLine, safetyStatus } from '@/lib/rules/safety';
 import { skuRowFeature } from './inventory-rows';
 import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
 export default skuRowFeature('safety-line', (figures, { lang, rules }) => {
-  const { status } = safetyLine(figures, rules);
-  // The verdict is worked out again for an explanation: a table's thousands of badges keep only their status.
+  const status = safetyStatus(figures, rules);
+  // The verdict is worked out for an explanation only: a table's thousands of badges keep their status.
   return skuBadge(lang, 'safety', figures.sku, status, t(lang, `badge_safety_${status}`), () => {
     const verdict = safetyLine(figures, rules);
     return explanation(

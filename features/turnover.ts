@@ -1,13 +1,13 @@
 import { t } from '@/lib/i18n';
-import { turnover } from '@/lib/rules/turnover';
+import { turnover, turnoverStatus } from '@/lib/rules/turnover';
 import { skuRowFeature } from './inventory-rows';
 import { explanation, fact, figureText, skuBadge } from './views';
 
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
 export default skuRowFeature('turnover', (figures, { lang, rules }) => {
-  const { status, basis } = turnover(figures, rules.policy);
+  const { status, basis } = turnoverStatus(figures, rules.policy);
   const label = t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '');
-  // The verdict is worked out again for an explanation: a table's thousands of badges keep only their status.
+  // The verdict is worked out for an explanation only: a table's thousands of badges keep their status.
   return skuBadge(lang, 'ito', figures.sku, status, label, () => {
     const verdict = turnover(figures, rules.policy);
     return explanation(

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../i18n';
 import { DEFAULT_POLICY } from '../policy/table';
 import type { RuleContext } from './context';
-import { daysOfCover, safetyLine, type SafetyFigures } from './safety';
+import { daysOfCover, safetyLine as fullVerdict, safetyStatus, type SafetyFigures } from './safety';
 
 const ctx = (day = '2025-06-01'): RuleContext => ({ policy: DEFAULT_POLICY, seasons: [], leadTimeDays: {}, day });
+// Every verdict of these tests is checked against the badges' status alone (safetyStatus).
+const safetyLine: typeof fullVerdict = (figures, context) => {
+  const verdict = fullVerdict(figures, context);
+  expect(safetyStatus(figures, context)).toBe(verdict.status);
+  return verdict;
+};
 const sku = (figures: Partial<SafetyFigures>): SafetyFigures => ({ sellable: 100, inTransit: null, dailySales: 10, market: 'ES', ...figures });
 
 describe('safety water line', () => {

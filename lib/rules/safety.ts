@@ -33,10 +33,17 @@ function statusOf(sellable: number | null, line: number | null): SafetyStatus {
   return sellable < line ? 'low' : 'ok';
 }
 
+const lineOf = (dailySales: number | null, multiplier: number | null): number | null =>
+  multiplier !== null && dailySales !== null ? finite(dailySales * multiplier) : null;
+
+/** The status alone, for a table's thousands of badges: the verdict is worked out when its explanation is asked for. */
+export const safetyStatus = ({ sellable, dailySales, market }: SafetyFigures, ctx: RuleContext): SafetyStatus =>
+  statusOf(sellable, lineOf(dailySales, multiplierInForce(market, ctx).multiplier));
+
 export function safetyLine(sku: SafetyFigures, ctx: RuleContext): SafetyVerdict {
   const { sellable, inTransit, dailySales, market } = sku;
   const { multiplier, rule, window } = multiplierInForce(market, ctx);
-  const line = multiplier !== null && dailySales !== null ? finite(dailySales * multiplier) : null;
+  const line = lineOf(dailySales, multiplier);
   const status = statusOf(sellable, line);
   const cover = daysOfCover(sellable, dailySales);
   const entries = ctx.policy.entries;

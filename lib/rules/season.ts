@@ -54,6 +54,17 @@ export interface MultiplierInForce {
 
 /** The highest multiplier in force for the market that day: a window never lowers the platform default. */
 export function multiplierInForce(market: Market | null, ctx: Omit<RuleContext, 'leadTimeDays'>): MultiplierInForce {
+  // A page of SKUs asks for each row: worked out once per context and market.
+  let byMarket = multipliers.get(ctx);
+  if (!byMarket) multipliers.set(ctx, (byMarket = new Map()));
+  let found = byMarket.get(market);
+  if (!found) byMarket.set(market, (found = multiplierOn(market, ctx)));
+  return found;
+}
+
+const multipliers = new WeakMap<object, Map<Market | null, MultiplierInForce>>();
+
+function multiplierOn(market: Market | null, ctx: Omit<RuleContext, 'leadTimeDays'>): MultiplierInForce {
   const fallback: MultiplierInForce = { multiplier: ctx.policy.entries.safetyMultiplier.value, rule: 'S1', window: null };
   const active = windowsInForce(ctx);
   // Without the market we cannot tell whether today's season applies: unknown, not the default.

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_POLICY } from '../policy/table';
-import { turnover, type TurnoverFigures } from './turnover';
+import { turnover, turnoverStatus, type TurnoverFigures } from './turnover';
 
-const ito = (figures: Partial<TurnoverFigures>) =>
-  turnover({ sellable: 200, dailySales: 4, turnoverDays: null, ...figures }, DEFAULT_POLICY);
+const ito = (figures: Partial<TurnoverFigures>) => {
+  const sku = { sellable: 200, dailySales: 4, turnoverDays: null, ...figures };
+  const verdict = turnover(sku, DEFAULT_POLICY);
+  // The badges' status alone (turnoverStatus) is always the verdict's.
+  expect(turnoverStatus(sku, DEFAULT_POLICY)).toEqual({ status: verdict.status, basis: verdict.basis });
+  return verdict;
+};
 
 describe('turnover (ITO) bands', () => {
   it.each([

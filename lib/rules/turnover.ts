@@ -32,12 +32,24 @@ export function turnoverDays({ turnoverDays: shown, sellable, dailySales }: Turn
   return estimate === null ? { turnoverDays: null, basis: null } : { turnoverDays: estimate, basis: 'estimated' };
 }
 
+/** The band of a turnover figure, by the policy's edges. */
+function bandOf(days: number | null, { entries }: Policy): TurnoverStatus {
+  if (days === null) return 'unknown';
+  return days > entries.slowMovingAboveDays.value ? 'surcharge' : days < entries.fastMovingBelowDays.value ? 'rebate' : 'normal';
+}
+
+/** The band and its basis alone, for a table's thousands of badges: the verdict is worked out when its explanation is asked for. */
+export function turnoverStatus(sku: TurnoverFigures, policy: Policy): Pick<TurnoverVerdict, 'status' | 'basis'> {
+  const { turnoverDays: days, basis } = turnoverDays(sku);
+  return { status: bandOf(days, policy), basis };
+}
+
 export function turnover(sku: TurnoverFigures, policy: Policy): TurnoverVerdict {
   const { entries } = policy;
   const below = entries.fastMovingBelowDays.value;
   const above = entries.slowMovingAboveDays.value;
   const { turnoverDays: days, basis } = turnoverDays(sku);
-  const status: TurnoverStatus = days === null ? 'unknown' : days > above ? 'surcharge' : days < below ? 'rebate' : 'normal';
+  const status = bandOf(days, policy);
   const rate = entries.slowMovingSurcharge.value;
   const units = status === 'unknown' ? null : status === 'surcharge' ? sku.sellable : 0;
   const surcharge = units === null ? null : cents(units * rate);
