@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { contentSender, loadMessages, readingParts } from './content-messages';
+import { contentSender, fromWire, loadMessages, readingParts, toWire } from './content-messages';
 import { shardOf } from './history/shard';
 import { contentMessages, isPageOnlyMessage } from './i18n';
 import type { PageReading, SkuFigures } from './records';
@@ -22,7 +22,24 @@ describe("the content script's messages", () => {
     // The worker validates every request on arrival: it is the one to refuse this reading's figure.
     const reading = { storeId: 's', pageKind: 'inventory', readAt: 1, skus: [{ sku: 'A' } as SkuFigures], store: null, events: [] } satisfies PageReading;
     await send({ type: 'reading/save', reading });
-    expect(transport).toHaveBeenCalledWith({ type: 'reading/save', reading });
+    expect(transport).toHaveBeenCalledWith(toWire({ type: 'reading/save', reading }));
+  });
+
+  it("sends a reading's SKUs in columns, which the worker makes the same records again", () => {
+    const skus: SkuFigures[] = [
+      { sku: 'A', product: '灯', warehouse: '西班牙仓', market: 'ES', sellable: 3, inTransit: null, dailySales: 0.5, dailySalesFrom: 'sales30d', turnoverDays: null },
+      { sku: 'B', product: null, warehouse: null, market: null, sellable: null, inTransit: 7, dailySales: null, dailySalesFrom: null, turnoverDays: 12 },
+    ];
+    const reading: PageReading = { storeId: 's', pageKind: 'inventory', readAt: 1, skus, store: null, events: [] };
+    const request = { type: 'reading/save' as const, reading };
+    const wire = toWire(request);
+    expect(wire).toMatchObject({ reading: { skuColumns: { sku: ['A', 'B'], sellable: [3, null], dailySalesFrom: ['sales30d', null] } } });
+    expect(JSON.stringify(wire)).not.toContain('"skus"');
+    expect(fromWire(wire)).toEqual(request);
+    // Other messages travel as they are.
+    const put = { type: 'glossary/put', code: 'ES-402', meaning: 'x' } as const;
+    expect(toWire(put)).toBe(put);
+    expect(fromWire(put)).toBe(put);
   });
 
   it('asks the worker for texts only when the language has none', async () => {

@@ -1,11 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { backgroundSender, parseAnswer, PROTOCOL, SENDERS, sendToBackground } from './messages';
+import { toWire } from './content-messages';
+import type { PageReading } from './records';
+import { backgroundSender, parseAnswer, parseRequest, PROTOCOL, SENDERS, sendToBackground } from './messages';
 
 describe('the message protocol', () => {
   it('lets content scripts send only the reading, the glossary and ask for the texts', () => {
     expect([...SENDERS.content].sort()).toEqual(['glossary/list', 'glossary/put', 'messages/get', 'reading/save']);
     expect([...SENDERS.ui].sort()).toEqual(Object.keys(PROTOCOL).sort());
+  });
+
+  it("reads a reading sent in SKU columns, and refuses columns that do not make records, with the reason", () => {
+    const sku = { sku: 'A', product: null, warehouse: null, market: null, sellable: 3, inTransit: null, dailySales: null, dailySalesFrom: null, turnoverDays: null };
+    const reading: PageReading = { storeId: 's', pageKind: 'inventory', readAt: 1, skus: [sku], store: null, events: [] };
+    const wire = toWire({ type: 'reading/save', reading }) as { reading: { skuColumns: Record<string, unknown[]> } };
+    expect(parseRequest(wire, 'content')).toEqual({ ok: true, request: { type: 'reading/save', reading } });
+    const columns = wire.reading.skuColumns;
+    const refused = (skuColumns: unknown) => parseRequest({ ...wire, reading: { ...wire.reading, skuColumns } }, 'content');
+    expect(refused({ ...columns, sellable: [-3] })).toMatchObject({ ok: false, error: { key: 'history_error_badRequest', detail: expect.stringContaining('reading.skus.0.sellable') } });
+    expect(refused({ ...columns, sellable: [3, 4] })).toMatchObject({ ok: false, error: { detail: expect.stringContaining('reading.skus') } });
+    expect(refused('columns')).toMatchObject({ ok: false, error: { detail: expect.stringContaining('reading.skus') } });
   });
 
   it('checks a request before sending it', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import {
   answerOf,
   FROM_CONTENT,
+  fromWire,
   message,
   readProblems,
   sendThrough,
@@ -95,7 +96,8 @@ export type Envelope<T extends MessageType> = EnvelopeOf<Protocol, T>;
 export type ParsedRequest = { ok: true; request: Request } | { ok: false; error: Failure };
 
 /** Checks a message on arrival: known type, allowed from this sender, fields as the schema says. */
-export function parseRequest(raw: unknown, from: Sender): ParsedRequest {
+export function parseRequest(message: unknown, from: Sender): ParsedRequest {
+  const raw = fromWire(message);
   const type = (raw as { type?: unknown } | null)?.type;
   if (typeof type !== 'string' || !(type in PROTOCOL)) {
     return { ok: false, error: { key: 'history_error_badRequest', detail: `unknown message type ${JSON.stringify(type)}` } };
