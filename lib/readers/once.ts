@@ -46,21 +46,28 @@ export function once<T>(reader: string, root: object, read: () => T): T {
 export class KeptReadings {
   private readings = new Map<Element, Map<string, unknown>>();
   private changed = new Set<Node>();
-  private added = new Set<Node>();
+  /**
+   * Nodes added, by the parent they were added to, as the observer gave them: looked through only
+   * for a kept subtree under that parent (a page that puts in 2,000 rows leaves its table's header
+   * and wrapper readings alone without touching each row).
+   */
+  private added: { target: Node; nodes: ArrayLike<Node> }[] = [];
 
-  change(target: Node, added: Iterable<Node> = []): void {
+  change(target: Node, added: ArrayLike<Node> = []): void {
     this.changed.add(target);
-    for (const node of added) this.added.add(node);
+    if (added.length > 0) this.added.push({ target, nodes: added });
   }
 
   /** Forgets the readings of subtrees that changed, were put back, or left the page since the last pass. */
   settle(): void {
     const changed = [...this.changed];
-    const added = [...this.added];
+    const added = this.added;
     this.changed.clear();
-    this.added.clear();
+    this.added = [];
+    const putBack = (root: Element) =>
+      added.some(({ target, nodes }) => target.contains(root) && Array.prototype.some.call(nodes, (node: Node) => node.contains(root)));
     for (const root of this.readings.keys()) {
-      const stale = !root.isConnected || changed.some((node) => root.contains(node)) || added.some((node) => node.contains(root));
+      const stale = !root.isConnected || changed.some((node) => root.contains(node)) || putBack(root);
       if (stale) this.readings.delete(root);
     }
   }
