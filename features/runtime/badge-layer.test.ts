@@ -91,36 +91,48 @@ describe('BadgeLayer', () => {
     expect(layer.size).toBe(0);
   });
 
-  it('builds the UI of the first anchors at once and of the others when they come near the viewport', async () => {
-    const observed: Element[] = [];
+  it('builds the UI of the first anchors at once, and of a run of neighbours (in the page order) when one comes near the viewport', async () => {
+    const observed = new Set<Element>();
     let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | null = null;
     class FakeObserver {
       constructor(callback: typeof report) {
         report = callback;
       }
       observe(target: Element) {
-        observed.push(target);
+        observed.add(target);
       }
-      unobserve() {}
+      unobserve(target: Element) {
+        observed.delete(target);
+      }
       disconnect() {}
     }
     const real = window.IntersectionObserver;
     Object.assign(window, { IntersectionObserver: FakeObserver });
     try {
       const layer = new BadgeLayer(document, immediately);
-      const anchors = Array.from({ length: 40 }, cell);
-      for (const kind of ['safety', 'ito'] as const) {
-        for (const [i, anchor] of anchors.entries()) layer.place(anchor, view('ok', { kind, sku: `SKU-${i}` }));
-      }
-      await layer.endPass(signal);
-      const built = (anchor: Element) => [...anchor.querySelectorAll('[data-lsm-kind]')].map((host) => host.shadowRoot !== null);
-      // Both badges of the first 32 anchors, though the ITO ones come after every safety one.
-      expect(anchors.slice(0, 32).every((anchor) => built(anchor).join() === 'true,true')).toBe(true);
-      expect(anchors.slice(32).every((anchor) => built(anchor).join() === 'false,false')).toBe(true);
-      expect(new Set(observed)).toEqual(new Set(anchors.slice(32)));
-      report!([{ target: anchors[35]!, isIntersecting: true }, { target: anchors[36]!, isIntersecting: false }]);
-      expect(built(anchors[35]!)).toEqual([true, true]);
-      expect(built(anchors[36]!)).toEqual([false, false]);
+      const anchors = Array.from({ length: 200 }, cell);
+      const pass = async (order: HTMLElement[]) => {
+        for (const kind of ['safety', 'ito'] as const) {
+          for (const anchor of order) layer.place(anchor, view('ok', { kind, sku: `SKU-${anchors.indexOf(anchor)}` }));
+        }
+        await layer.endPass(signal);
+      };
+      await pass(anchors);
+      const built = (anchor: Element) => [...anchor.querySelectorAll('[data-lsm-kind]')].map((host) => host.shadowRoot !== null).join();
+      const builtOnes = () => anchors.filter((anchor) => built(anchor) === 'true,true');
+      // Both badges of the first 48 anchors, though the ITO ones come after every safety one.
+      expect(builtOnes()).toEqual(anchors.slice(0, 48));
+      expect(anchors.slice(48).every((anchor) => built(anchor) === 'false,false')).toBe(true);
+      expect(observed).toEqual(new Set(anchors.slice(48)));
+
+      report!([{ target: anchors[120]!, isIntersecting: true }, { target: anchors[199]!, isIntersecting: false }]);
+      expect(builtOnes()).toEqual([...anchors.slice(0, 48), ...anchors.slice(72, 169)]);
+      expect(observed).toEqual(new Set([...anchors.slice(48, 72), ...anchors.slice(169)]));
+
+      // The page moves its last 100 rows to the top: neighbours are those of the new order.
+      await pass([...anchors.slice(100), ...anchors.slice(0, 100)]);
+      report!([{ target: anchors[20]!, isIntersecting: true }]);
+      expect(builtOnes()).toEqual([...anchors.slice(0, 69), ...anchors.slice(72, 169), ...anchors.slice(172)]);
     } finally {
       Object.assign(window, { IntersectionObserver: real });
     }

@@ -14,13 +14,20 @@ import type { BadgeView } from '@/components/badge-view';
  * - a host gets its UI (renderBadge) when its anchor comes near the viewport: one observer for
  *   the page, watching anchors; the hosts of the first anchors of a pass get theirs at once, as
  *   the top of a freshly drawn table is what shows first, and the page lays it out once with them;
+ * - UI is drawn for a run of neighbouring anchors at a time, in the order the last pass placed
+ *   them (the page's order): each drawing makes the page lay out and paint its whole table again
+ *   (on 2,000 rows some 40 ms a frame, measured while scrolling), so scrolling meets one such
+ *   frame every DRAW_RUN rows, not one every frame;
  * - at the end of a pass every badge nobody placed again is removed (its row or figure is gone).
  */
 
 /** Hosts added in one slice, before the page gets a frame: the biggest page's table (two badges a row). */
 const SLICE_HOSTS = 20_000;
-/** Anchors of a pass whose hosts get their UI at once: a screenful of rows. */
-const EAGER_ANCHORS = 32;
+/**
+ * Anchors whose hosts get their UI together: the first of a pass, and those on either side of an
+ * anchor that comes near the viewport. A few screenfuls of rows, some 10 ms of drawing.
+ */
+const DRAW_RUN = 48;
 /**
  * How far outside the viewport, and outside a scrolling table body (where the browser knows
  * scrollMargin), an anchor's hosts get their UI before they show: Tab from one badge to the next
@@ -48,6 +55,10 @@ export class BadgeLayer {
   /** Whether this slice replaced a host it had made (the same badge placed twice): rare, looked for only then. */
   private replaced = false;
   private pending: { anchor: Element; view: BadgeView; key: string }[] = [];
+  /** Anchors in the order the last pass placed them, and each one's place in it (valid while order[at] is the anchor). */
+  private order: Element[] = [];
+  private nextOrder: Element[] = [];
+  private orderOf = new WeakMap<Element, number>();
   private near: IntersectionObserver | null | undefined;
   /**
    * Runs the layer's own DOM writes (thousands of hosts in a slice): the page loop wraps them so
@@ -67,6 +78,11 @@ export class BadgeLayer {
   }
 
   place(anchor: Element, view: BadgeView): void {
+    const at = this.orderOf.get(anchor);
+    if (at === undefined || this.nextOrder[at] !== anchor) {
+      this.orderOf.set(anchor, this.nextOrder.length);
+      this.nextOrder.push(anchor);
+    }
     const key = keyOf(view);
     const slot = this.slotsOf.get(anchor)?.find((each) => each.key === key);
     // A page re-render may have thrown our host out of the anchor: then it is made anew.
@@ -82,9 +98,11 @@ export class BadgeLayer {
   async endPass(signal: AbortSignal): Promise<void> {
     const pending = this.pending;
     this.pending = [];
+    this.order = this.nextOrder;
+    this.nextOrder = [];
     const eager = new Set<Element>();
     for (const { anchor } of pending) {
-      if (eager.size === EAGER_ANCHORS) break;
+      if (eager.size === DRAW_RUN) break;
       eager.add(anchor);
     }
     let next = 0;
@@ -145,6 +163,8 @@ export class BadgeLayer {
     this.live.clear();
     this.slotsOf = new WeakMap();
     this.pending = [];
+    this.order = [];
+    this.nextOrder = [];
     this.passNumber += 1;
     this.placed = 0;
     this.near?.disconnect();
@@ -178,7 +198,7 @@ export class BadgeLayer {
     return host;
   }
 
-  /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI. */
+  /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI, and so do its neighbours. */
   private nearObserver(): IntersectionObserver | null {
     if (this.near === undefined) {
       const Observer = this.doc.defaultView?.IntersectionObserver;
@@ -187,8 +207,9 @@ export class BadgeLayer {
             (entries) => {
               for (const entry of entries) {
                 if (!entry.isIntersecting) continue;
-                this.near!.unobserve(entry.target);
-                for (const { host } of this.slotsOf.get(entry.target) ?? []) renderBadge(host);
+                const at = this.orderOf.get(entry.target);
+                if (at === undefined || this.order[at] !== entry.target) this.draw(entry.target);
+                else for (const anchor of this.order.slice(Math.max(0, at - DRAW_RUN), at + DRAW_RUN + 1)) this.draw(anchor);
               }
             },
             { rootMargin: NEAR, scrollMargin: NEAR } as IntersectionObserverInit,
@@ -196,5 +217,11 @@ export class BadgeLayer {
         : null;
     }
     return this.near;
+  }
+
+  /** The UI of an anchor's hosts (those it has already are left as they are). */
+  private draw(anchor: Element): void {
+    this.near?.unobserve(anchor);
+    for (const { host } of this.slotsOf.get(anchor) ?? []) renderBadge(host);
   }
 }
