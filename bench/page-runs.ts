@@ -42,6 +42,8 @@ interface LsmBench {
   hosts(): number;
   rememberHosts(): void;
   unknownHosts(): number;
+  scrollTo(top: number): number;
+  scroll(frames: number, step: number): Promise<number[]>;
 }
 declare const lsmBench: LsmBench;
 
@@ -83,6 +85,9 @@ async function openBenchPage(context: BrowserContext, host: HostName): Promise<B
   return bench;
 }
 
+/** The scroll step: the table body scrolled by SCROLL.step px in each of SCROLL.frames animation frames. */
+export const SCROLL = { frames: 60, step: 100 };
+
 /** Main-thread task time (wall clock, as the page feels it) and CPU time (what a loaded machine does not inflate), in ms. */
 export interface MainThread {
   taskMs: number;
@@ -108,12 +113,18 @@ export interface TableRun {
   /** Badge hosts added by the sort, and hosts after it that were not there before it: both must be 0. */
   sortCreated: number;
   sortUnknown: number;
+  /**
+   * The main thread from the first scroll step until the page is quiet again, after the sort (so no
+   * figure above it changes), from the top of the table body; and the longest interval between two
+   * animation frames while it scrolled (the slowest frame the scroll met).
+   */
+  scroll: MainThread & { longestFrameMs: number; frames: number; scrolledPx: number };
   hosts: number;
   heapBytes: number;
   nodes: number;
 }
 
-/** One page of `rows` rows: render, tick, sort; the same steps with and without the extension. */
+/** One page of `rows` rows: render, tick, sort, scroll; the same steps with and without the extension. */
 export async function tableRun(context: BrowserContext, rows: number, withExtension: boolean): Promise<TableRun> {
   const bench = await openBenchPage(context, withExtension ? 'seller' : 'nonSeller');
   const { page } = bench;
@@ -146,6 +157,16 @@ export async function tableRun(context: BrowserContext, rows: number, withExtens
     const sorted = await bench.metrics();
     const [sortCreated, sortUnknown] = await page.evaluate(() => [lsmBench.created(), lsmBench.unknownHosts()]);
 
+    // Last, so that the badge UI it makes the extension draw changes none of the figures above.
+    // The sort reversed the rows: the scroll meets the last-rendered rows first, as after any sort.
+    const top = await page.evaluate(() => lsmBench.scrollTo(0));
+    await bench.settle();
+    const beforeScroll = await bench.metrics();
+    const intervals = await page.evaluate(([frames, step]) => lsmBench.scroll(frames, step), [SCROLL.frames, SCROLL.step] as const);
+    await bench.settle();
+    const scrolled = await bench.metrics();
+    const scrolledTo = await page.evaluate(() => document.querySelector('.next-table-body')!.scrollTop);
+
     return {
       withExtension,
       rows,
@@ -153,6 +174,12 @@ export async function tableRun(context: BrowserContext, rows: number, withExtens
       render: mainThread(before, rendered),
       tick: mainThread(beforeTick, ticked),
       sort: mainThread(beforeSort, sorted),
+      scroll: {
+        ...mainThread(beforeScroll, scrolled),
+        longestFrameMs: Math.max(...intervals),
+        frames: intervals.length,
+        scrolledPx: scrolledTo - top,
+      },
       sortCreated: sortCreated!,
       sortUnknown: sortUnknown!,
       hosts,

@@ -20,6 +20,15 @@ export interface SizeFigures {
   /** Medians: task time after a clock outside the table ticks, and after a sort. */
   tick: WithAndAlone;
   sort: WithAndAlone;
+  /**
+   * Medians, the scroll after the sort: task and CPU time from the first step until quiet, and the
+   * longest interval between two animation frames while scrolling. Informational (no budget).
+   */
+  scroll: WithAndAlone;
+  scrollCpu: WithAndAlone;
+  scrollFrame: WithAndAlone;
+  /** How far the table body moved, least of all runs (frames x step unless the table is shorter). */
+  scrolledPx: number;
   heap: WithAndAlone;
   nodes: WithAndAlone;
   /** Badge hosts a sort created (added, or not there before it), worst run: must be 0. */
@@ -34,6 +43,8 @@ export interface BenchFigures {
   browser: string;
   bundle: BundleSize;
   sizes: SizeFigures[];
+  /** The scroll step: the table body scrolled by `step` px in each of `frames` animation frames. */
+  scroll: { frames: number; step: number };
   /** null when only the history was measured (`--history-only`). */
   pagination: (PaginationRun & { rows: number }) | null;
   history: (HistoryFigures & { options: HistoryOptions }) | null;
@@ -91,7 +102,7 @@ export function summaryLine(figures: BenchFigures, budgets: Budget[]): string {
   const main = figures.sizes.find((size) => size.rows === BUDGET_ROWS) ?? figures.sizes[0];
   const parts = [
     // CPU time beside task time: on a busy machine it is the steadier of the two.
-    main && `${main.rows} rows: last badge ${ms(main.lastBadgeMs)}, task time ${ratio(main.render)} (CPU ${ratio(main.renderCpu)})`,
+    main && `${main.rows} rows: last badge ${ms(main.lastBadgeMs)}, task time ${ratio(main.render)} (CPU ${ratio(main.renderCpu)}), scroll ${ratio(main.scroll)} (CPU ${ratio(main.scrollCpu)})`,
     figures.pagination && `re-render ${ms(median(figures.pagination.badgedMs))}`,
     `content script ${kb(figures.bundle.gzip)} gzip`,
     figures.history &&
@@ -155,6 +166,30 @@ ${table(
     size.sortCreated,
     `${mb(size.heap.with)} / ${mb(size.heap.alone)} (+${mb(size.heap.with - size.heap.alone)})`,
     (size.nodes.with - size.nodes.alone).toLocaleString('en'),
+  ]),
+)}
+
+Scrolling (informational, no budget) is measured last in each run, after the sort (rows in reverse
+order), so that the badge UI it has the extension draw changes none of the figures above: the
+page's own script (\`lsmBench.scroll\`) scrolls the table body, its own scroll container 520 px high,
+from the top by ${figures.scroll.step} px in each of ${figures.scroll.frames} animation frames, the same way on both hosts.
+Task and CPU time are taken from the first step until the main thread has been quiet for 250 ms;
+the longest frame is the longest interval between two animation-frame callbacks while it scrolled
+(some 17 ms when no frame is missed). With the extension, anchors that come near the viewport get
+their badges' UI drawn (an IntersectionObserver), and each drawing makes the page lay out its
+table again.
+
+${table(
+  ['rows', 'runs', 'scrolled', 'task with / alone', 'ratio', 'CPU with / alone', 'ratio', 'longest frame with / alone'],
+  figures.sizes.map((size) => [
+    size.rows.toLocaleString('en'),
+    size.runs,
+    `${size.scrolledPx.toLocaleString('en')} px`,
+    `${ms(size.scroll.with)} / ${ms(size.scroll.alone)}`,
+    ratio(size.scroll),
+    `${ms(size.scrollCpu.with)} / ${ms(size.scrollCpu.alone)}`,
+    ratio(size.scrollCpu),
+    `${ms(size.scrollFrame.with)} / ${ms(size.scrollFrame.alone)}`,
   ]),
 )}
 

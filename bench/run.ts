@@ -21,7 +21,7 @@ import { prepareEnvironment } from '../test/e2e/environment';
 import { REPO_ROOT } from '../test/e2e/paths';
 import { bundleSize } from './bundle';
 import { measureHistory } from './history';
-import { browserVersion, paginationRun, tableRun, type TableRun } from './page-runs';
+import { browserVersion, paginationRun, SCROLL, tableRun, type TableRun } from './page-runs';
 import { checkBudgets, renderReport, summaryLine, type BenchFigures, type SizeFigures } from './report';
 import { median } from './stats';
 
@@ -58,6 +58,10 @@ function sizeFigures(rows: number, runs: TableRun[]): SizeFigures {
     renderCpu: { with: med(withExt, (r) => r.render.cpuMs), alone: med(alone, (r) => r.render.cpuMs) },
     tick: { with: med(withExt, (r) => r.tick.taskMs), alone: med(alone, (r) => r.tick.taskMs) },
     sort: { with: med(withExt, (r) => r.sort.taskMs), alone: med(alone, (r) => r.sort.taskMs) },
+    scroll: { with: med(withExt, (r) => r.scroll.taskMs), alone: med(alone, (r) => r.scroll.taskMs) },
+    scrollCpu: { with: med(withExt, (r) => r.scroll.cpuMs), alone: med(alone, (r) => r.scroll.cpuMs) },
+    scrollFrame: { with: med(withExt, (r) => r.scroll.longestFrameMs), alone: med(alone, (r) => r.scroll.longestFrameMs) },
+    scrolledPx: Math.min(...runs.map((run) => run.scroll.scrolledPx)),
     heap: { with: med(withExt, (r) => r.heapBytes), alone: med(alone, (r) => r.heapBytes) },
     nodes: { with: med(withExt, (r) => r.nodes), alone: med(alone, (r) => r.nodes) },
     sortCreated: Math.max(...withExt.map((run) => run.sortCreated + run.sortUnknown)),
@@ -83,8 +87,13 @@ async function main(): Promise<number> {
         for (const withExtension of run % 2 === 0 ? [true, false] : [false, true]) {
           runs.push(await tableRun(ext.context, rows, withExtension));
         }
-        const last = runs.at(-2)!.withExtension ? runs.at(-2)! : runs.at(-1)!;
-        log(`${rows} rows, run ${run + 1}/${count}: last badge ${Math.round(last.lastBadgeMs ?? -1)} ms`);
+        const [last, alone] = runs.at(-2)!.withExtension ? [runs.at(-2)!, runs.at(-1)!] : [runs.at(-1)!, runs.at(-2)!];
+        log(
+          `${rows} rows, run ${run + 1}/${count}: last badge ${Math.round(last.lastBadgeMs ?? -1)} ms; ` +
+            `scroll task ${Math.round(last.scroll.taskMs)} / ${Math.round(alone.scroll.taskMs)} ms (with / alone), ` +
+            `CPU ${Math.round(last.scroll.cpuMs)} / ${Math.round(alone.scroll.cpuMs)} ms, ` +
+            `longest frame ${Math.round(last.scroll.longestFrameMs)} / ${Math.round(alone.scroll.longestFrameMs)} ms`,
+        );
       }
       sizes.push(sizeFigures(rows, runs));
     }
@@ -115,6 +124,7 @@ async function main(): Promise<number> {
       browser: await browserVersion(ext.context),
       bundle: bundleSize(environment.extensionDir),
       sizes,
+      scroll: SCROLL,
       pagination,
       history,
     };
