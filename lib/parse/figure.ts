@@ -16,7 +16,11 @@ const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((word) => word.len
  */
 const FIGURE = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(?:件|个|天|日|次|单|分|pcs?|pieces?|units?|days?|d|times?|orders?|%|％)?$/i;
 
-const squash = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/** White space squash would change: any but a lone plain space inside the text (readers' text is mostly squashed already). */
+const UNSQUASHED = /[^\S ]|\u200b| {2}|^ | $/;
+
+/** Runs of white space (no-break and zero-width spaces too) as one space, trimmed; text that has none to squash is returned as it is. */
+export const squash = (text: string): string => (UNSQUASHED.test(text) ? text.replace(/[\s\u00a0\u200b]+/g, ' ').trim() : text);
 
 /** "--", "N/A", "暂无", empty: the page's way of saying "no figure here" (readers tell it apart from unreadable text). */
 export const isPlaceholder = (text: string | null | undefined): boolean => text == null || squashedPlaceholder(squash(text));
