@@ -19,7 +19,9 @@ type Catalog = Record<string, { message?: string }>;
 const catalogs: Record<Lang, Catalog> = { zh: zhCN, en };
 
 /** `{name}` placeholders are filled from params; a missing message falls back to Chinese, then the key. */
-export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+const NO_PARAMS: MessageParams = Object.freeze({});
+
+export function t(lang: Lang, key: MessageKey, params: MessageParams = NO_PARAMS): string {
   const template = catalogs[lang][key]?.message ?? catalogs.zh[key]?.message ?? key;
   if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -28,11 +28,13 @@ export interface InventoryReading {
 }
 
 const SUMMARY_ROW_WORDS = new Set(['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'grand total', 'sum']);
+const LONGEST_SUMMARY_WORD = Math.max(...[...SUMMARY_ROW_WORDS].map((word) => word.length));
+const isSummaryLabel = (text: string) => text.length <= LONGEST_SUMMARY_WORD && SUMMARY_ROW_WORDS.has(text.toLowerCase());
 
 /** The SKU as the page shows it, or null when the cell is missing, empty, a placeholder or a summary label. */
 export function skuFromCell(cell: Element | undefined, mayHoldUnread = true): string | null {
   const text = cell ? readText(cell, mayHoldUnread) : '';
-  if (!/[\p{L}\p{N}]/u.test(text) || isPlaceholder(text) || SUMMARY_ROW_WORDS.has(text.toLowerCase())) return null;
+  if (!/[\p{L}\p{N}]/u.test(text) || isPlaceholder(text) || isSummaryLabel(text)) return null;
   return text;
 }
 

@@ -92,9 +92,12 @@ export function readTable(container: Element): DataTable | null {
 function assemble(container: Element, headerRows: Element[], bodyRows: Element[], body = container): DataTable {
   const headerCells = layout(headerRows.map(cellsOf)).at(-1) ?? [];
   const headers = headerCells.map((cell) => labelText(readText(cell)));
-  const rows = (body.querySelector(SPANNING) ? layout(bodyRows.map(cellsOf)) : bodyRows.map((row) => cellsOf(row).slice(0, MAX_COLUMNS)))
-    .map((cells, index) => ({ element: bodyRows[index]!, cells }))
-    .filter((row) => !isMessageRow(row.cells, headers.length));
+  const laidOut = body.querySelector(SPANNING) ? layout(bodyRows.map(cellsOf)) : null;
+  const rows: TableRow[] = [];
+  bodyRows.forEach((element, index) => {
+    const cells = laidOut ? laidOut[index]! : cellsOf(element);
+    if (!isMessageRow(cells, headers.length)) rows.push({ element, cells });
+  });
   return { container, headers, headerCells, rows };
 }
 
@@ -135,11 +138,13 @@ function leadingHeaderRows(rows: Element[]): Element[] {
 const roleCells = (row: Element) =>
   [...row.querySelectorAll(ROLE_CELL)].filter((cell) => cell.closest('[role="row"]') === row);
 
+/** A row's cells, MAX_COLUMNS at most. */
 function cellsOf(row: Element): Element[] {
-  if (row.localName !== 'tr') return roleCells(row);
+  if (row.localName !== 'tr') return roleCells(row).slice(0, MAX_COLUMNS);
   const cells: Element[] = [];
-  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (cell.localName === 'td' || cell.localName === 'th') cells.push(cell);
+  for (let cell = row.firstElementChild; cell && cells.length < MAX_COLUMNS; cell = cell.nextElementSibling) {
+    const name = cell.localName;
+    if (name === 'td' || name === 'th') cells.push(cell);
   }
   return cells;
 }
