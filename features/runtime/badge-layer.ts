@@ -37,6 +37,12 @@ const NEAR = '200px 0px';
 
 const keyOf = (view: BadgeView): string => `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
 
+/** The anchor's badge of that key, if it has one (a handful of slots at most). */
+function slotWithKey(slots: readonly Slot[] | undefined, key: string): Slot | undefined {
+  if (slots) for (const slot of slots) if (slot.key === key) return slot;
+  return undefined;
+}
+
 /** One badge of an anchor: its key (kind, criterion, code) and host, and the last pass that placed it. */
 interface Slot {
   anchor: Element;
@@ -54,7 +60,8 @@ export class BadgeLayer {
   private placed = 0;
   /** Whether this slice replaced a host it had made (the same badge placed twice): rare, looked for only then. */
   private replaced = false;
-  private pending: { anchor: Element; view: BadgeView; key: string }[] = [];
+  /** Badges placed anew this pass, in three parallel lists (a table's thousands of them make no object each). */
+  private pending = { anchors: [] as Element[], views: [] as BadgeView[], keys: [] as string[] };
   /** Anchors in the order the last pass placed them, and each one's place in it (valid while order[at] is the anchor). */
   private order: Element[] = [];
   private nextOrder: Element[] = [];
@@ -84,43 +91,45 @@ export class BadgeLayer {
       this.nextOrder.push(anchor);
     }
     const key = keyOf(view);
-    const slot = this.slotsOf.get(anchor)?.find((each) => each.key === key);
+    const slot = slotWithKey(this.slotsOf.get(anchor), key);
     // A page re-render may have thrown our host out of the anchor: then it is made anew.
     if (slot && slot.host.parentNode === anchor) {
       this.markPlaced(slot);
       updateBadgeHost(slot.host, view);
       return;
     }
-    this.pending.push({ anchor, view, key });
+    this.pending.anchors.push(anchor);
+    this.pending.views.push(view);
+    this.pending.keys.push(key);
   }
 
   /** Creates what the pass placed anew, then sweeps what it did not place. */
   async endPass(signal: AbortSignal): Promise<void> {
-    const pending = this.pending;
-    this.pending = [];
+    const { anchors, views, keys } = this.pending;
+    this.pending = { anchors: [], views: [], keys: [] };
     this.order = this.nextOrder;
     this.nextOrder = [];
     const eager = new Set<Element>();
-    for (const { anchor } of pending) {
+    for (const anchor of anchors) {
       if (eager.size === DRAW_RUN) break;
       eager.add(anchor);
     }
     let next = 0;
-    while (next < pending.length) {
+    while (next < anchors.length) {
       if (signal.aborted) return;
-      const sliceEnd = Math.min(next + this.sliceHosts, pending.length);
+      const sliceEnd = Math.min(next + this.sliceHosts, anchors.length);
       this.writeQuietly(() => {
         // An anchor's new hosts go in together: one change to the page per row, not one per badge.
         const added = new Map<Element, HTMLElement[]>();
         this.replaced = false;
         for (; next < sliceEnd; next += 1) {
-          const { anchor, view, key } = pending[next]!;
+          const anchor = anchors[next]!;
           let hosts = added.get(anchor);
           if (!hosts) {
             if (!anchor.isConnected) continue;
             added.set(anchor, (hosts = []));
           }
-          hosts.push(this.create(anchor, view, key));
+          hosts.push(this.create(anchor, views[next]!, keys[next]!));
         }
         for (const [anchor, created] of added) {
           // A host replaced within the slice (its badge placed twice) is no longer live.
@@ -131,7 +140,7 @@ export class BadgeLayer {
           else for (const host of hosts) renderBadge(host);
         }
       });
-      if (next < pending.length) await this.yieldToPage();
+      if (next < anchors.length) await this.yieldToPage();
     }
     // A pass that placed every badge again (a first pass, a sort, a tick) has nothing to sweep:
     // no walk over thousands of hosts.
@@ -162,7 +171,7 @@ export class BadgeLayer {
     for (const host of this.live.keys()) host.remove();
     this.live.clear();
     this.slotsOf = new WeakMap();
-    this.pending = [];
+    this.pending = { anchors: [], views: [], keys: [] };
     this.order = [];
     this.nextOrder = [];
     this.passNumber += 1;
@@ -182,16 +191,15 @@ export class BadgeLayer {
     if (!slots) this.slotsOf.set(anchor, (slots = []));
     const host = createBadgeHost(view, this.doc);
     const slot: Slot = { anchor, key, host, placedIn: -1 };
-    const at = slots.findIndex((each) => each.key === key);
-    if (at === -1) slots.push(slot);
+    const old = slotWithKey(slots, key);
+    if (!old) slots.push(slot);
     else {
-      const old = slots[at]!;
       this.replaced = true;
       old.host.remove();
       this.live.delete(old.host);
       // Placed hosts stay counted among live ones only: the sweep is skipped by counting them.
       if (old.placedIn === this.passNumber) this.placed -= 1;
-      slots[at] = slot;
+      slots[slots.indexOf(old)] = slot;
     }
     this.live.set(host, slot);
     this.markPlaced(slot);
