@@ -2,7 +2,8 @@ import type { BadgeView } from '@/components/badge-view';
 import { readInventory, type InventoryRowReading, type RowMemory } from '@/lib/readers/inventory';
 import { once } from '@/lib/readers/once';
 import type { SkuFigures } from '@/lib/records';
-import { defineFeature, type Feature, type FeaturePass } from './feature';
+import { defineFeature, type Feature } from './feature';
+import { skuRowView, type SkuRowBadge, type SkuRowPass } from './views';
 
 /** Across passes, only rows that changed are read again: a re-render or a sort reads nothing new. */
 const rowMemory: RowMemory = new WeakMap();
@@ -16,13 +17,13 @@ export const inventoryRows = (doc: Document): InventoryRowReading[] =>
  * keeps its figures object, and with the same settings in force it keeps its view too: its badge
  * is left as it is.
  */
-export const skuRowFeature = (id: string, badge: (figures: SkuFigures, pass: FeaturePass) => BadgeView): Feature =>
+export const skuRowFeature = (id: string, badge: SkuRowBadge): Feature =>
   defineFeature({
     id,
     include: ['inventory', 'replenishment'],
     init: (page) => {
       let views = new WeakMap<SkuFigures, BadgeView>();
-      let madeFor: Pick<FeaturePass, 'lang' | 'rules'> | null = null;
+      let madeFor: SkuRowPass | null = null;
       return (pass) => {
         if (madeFor?.lang !== pass.lang || madeFor.rules !== pass.rules) {
           views = new WeakMap();
@@ -31,7 +32,7 @@ export const skuRowFeature = (id: string, badge: (figures: SkuFigures, pass: Fea
         for (const { anchor, figures } of inventoryRows(page.doc)) {
           if (!figures) continue;
           let view = views.get(figures);
-          if (!view) views.set(figures, (view = badge(figures, pass)));
+          if (!view) views.set(figures, (view = skuRowView(badge, figures, madeFor)));
           pass.place(anchor, view);
         }
       };

@@ -1,13 +1,16 @@
 import { t } from '@/lib/i18n';
 import { safetyLine, safetyStatus } from '@/lib/rules/safety';
 import { skuRowFeature } from './inventory-rows';
-import { explanation, fact, figureText, skuBadge } from './views';
+import { explanation, fact, figureText } from './views';
 
 /** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
-export default skuRowFeature('safety-line', (figures, { lang, rules }) => {
-  const status = safetyStatus(figures, rules);
-  // The verdict is worked out for an explanation only: a table's thousands of badges keep their status.
-  return skuBadge(lang, 'safety', figures.sku, status, t(lang, `badge_safety_${status}`), () => {
+export default skuRowFeature('safety-line', {
+  kind: 'safety',
+  face(figures, { lang, rules }) {
+    const status = safetyStatus(figures, rules);
+    return { status, label: t(lang, `badge_safety_${status}`) };
+  },
+  explain(figures, { lang, rules }) {
     const verdict = safetyLine(figures, rules);
     return explanation(
       lang,
@@ -24,5 +27,5 @@ export default skuRowFeature('safety-line', (figures, { lang, rules }) => {
       verdict,
       figures.dailySalesFrom === 'sales30d' ? t(lang, 'badge_note_sales30d') : undefined,
     );
-  });
+  },
 });

@@ -1,14 +1,16 @@
 import { t } from '@/lib/i18n';
 import { turnover, turnoverStatus } from '@/lib/rules/turnover';
 import { skuRowFeature } from './inventory-rows';
-import { explanation, fact, figureText, skuBadge } from './views';
+import { explanation, fact, figureText } from './views';
 
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
-export default skuRowFeature('turnover', (figures, { lang, rules }) => {
-  const { status, basis } = turnoverStatus(figures, rules.policy);
-  const label = t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '');
-  // The verdict is worked out for an explanation only: a table's thousands of badges keep their status.
-  return skuBadge(lang, 'ito', figures.sku, status, label, () => {
+export default skuRowFeature('turnover', {
+  kind: 'ito',
+  face(figures, { lang, rules }) {
+    const { status, basis } = turnoverStatus(figures, rules.policy);
+    return { status, label: t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '') };
+  },
+  explain(figures, { lang, rules }) {
     const verdict = turnover(figures, rules.policy);
     return explanation(
       lang,
@@ -21,5 +23,5 @@ export default skuRowFeature('turnover', (figures, { lang, rules }) => {
       verdict,
       verdict.basisNote ? t(lang, verdict.basisNote, verdict.params) : undefined,
     );
-  });
+  },
 });

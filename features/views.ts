@@ -1,7 +1,9 @@
 import type { BadgeView, ExplanationFact, ExplanationModel, GlossaryEditor, Tone } from '@/components/badge-view';
+import type { SkuFigures } from '@/lib/records';
 import { t, type Lang, type MessageKey, type MessageParams } from '@/lib/i18n';
 import { marketName } from '@/lib/policy/table';
 import type { EventCodeVerdict } from '@/lib/rules/event-code';
+import type { FeaturePass } from './feature';
 
 /** Turning a rule's answer into what a badge says: shared by every badge feature. */
 
@@ -55,29 +57,60 @@ export const TONE_OF_STATUS: Readonly<Record<string, Tone>> = {
 
 const KIND_NAME = { safety: 'badge_kind_safety', ito: 'badge_kind_ito' } as const satisfies Record<string, MessageKey>;
 
-/** A per-SKU-row badge (safety line, ITO): its contract attributes, tone and screen-reader text. */
-export function skuBadge(
-  lang: Lang,
-  kind: keyof typeof KIND_NAME,
-  sku: string,
-  status: string,
-  label: string,
-  explain: () => ExplanationModel,
-): BadgeView {
-  let ariaLabel: string | undefined;
-  return {
-    kind,
-    status,
-    sku,
-    tone: TONE_OF_STATUS[status] ?? 'unknown',
-    label,
-    // Made when first read, as the badge's button is drawn: a screenful of a table's thousands.
-    get ariaLabel() {
-      return (ariaLabel ??= t(lang, 'badge_aria', { kind: t(lang, KIND_NAME[kind]), sku, verdict: label }));
-    },
-    explain,
-  };
+/** What a pass gives a per-SKU-row badge to work with. */
+export type SkuRowPass = Pick<FeaturePass, 'lang' | 'rules'>;
+
+/**
+ * A per-SKU-row badge kind (safety line, ITO), said once per feature: its face for a row (worked
+ * out for a table's thousands of rows) and its explanation (worked out when a seller asks).
+ */
+export interface SkuRowBadge {
+  kind: keyof typeof KIND_NAME;
+  face(figures: SkuFigures, pass: SkuRowPass): { status: string; label: string };
+  explain(figures: SkuFigures, pass: SkuRowPass): ExplanationModel;
 }
+
+/**
+ * A row's badge view: contract attributes, tone and screen-reader text. A class, not a literal with
+ * closures: a table of 2,000 rows makes 4,000 of them in the frame that draws it.
+ */
+class SkuRowView implements BadgeView {
+  readonly status: string;
+  readonly label: string;
+  private aria: string | undefined;
+
+  constructor(
+    private readonly badge: SkuRowBadge,
+    private readonly figures: SkuFigures,
+    private readonly pass: SkuRowPass,
+  ) {
+    ({ status: this.status, label: this.label } = badge.face(figures, pass));
+  }
+
+  get kind(): SkuRowBadge['kind'] {
+    return this.badge.kind;
+  }
+
+  get sku(): string {
+    return this.figures.sku;
+  }
+
+  get tone(): Tone {
+    return TONE_OF_STATUS[this.status] ?? 'unknown';
+  }
+
+  /** Made when first read, as the badge's button is drawn: a screenful of a table's thousands. */
+  get ariaLabel(): string {
+    const { lang } = this.pass;
+    return (this.aria ??= t(lang, 'badge_aria', { kind: t(lang, KIND_NAME[this.kind]), sku: this.sku, verdict: this.label }));
+  }
+
+  explain(): ExplanationModel {
+    return this.badge.explain(this.figures, this.pass);
+  }
+}
+
+export const skuRowView = (badge: SkuRowBadge, figures: SkuFigures, pass: SkuRowPass): BadgeView => new SkuRowView(badge, figures, pass);
 
 /**
  * An event code explained, on its badge and in the popup's lookup: the documented meaning, or what
