@@ -16,7 +16,8 @@ export default defineFeature({
     return () => {
       const [pageKind] = page.kinds;
       if (!pageKind) return;
-      const skus = inventoryRows(page.doc).flatMap(({ figures }) => (figures ? [figures] : []));
+      const skus: SkuFigures[] = [];
+      for (const { figures } of inventoryRows(page.doc)) if (figures) skus.push(figures);
       const storeReadings = readStoreFigures(page.doc);
       const store = storeReadings.length > 0 ? toStoreFigures(storeReadings) : null;
       const events = readEventCodes(page.doc).map(({ code, sku }) => ({ code, sku }));
