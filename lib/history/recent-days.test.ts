@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { anyRingDays, anySnapshot, anyStoredColumns, codesOfGroup, daysAround } from '../../test/fixtures/db/arbitrary';
 import { skuSnapshot } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { dayIndex } from './derived';
@@ -52,6 +53,35 @@ describe('recentOf', () => {
         for (const ring of rings) expect(ringMisfit(ring)).toBeNull();
         expect(recentOf(rings)).toEqual(expected(all));
       }),
+    );
+  });
+});
+
+describe('withRecentSnapshots, validity by construction', () => {
+  // save.ts puts what withRecentSnapshots makes without parsing it again: this is why it may.
+  it('makes a ring that passes recentDaysSchema from any stored ring that passes it and any valid snapshots', () => {
+    const ringCase = fc.tuple(fc.constantFrom(0, 9, 15), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 20_000, max: 21_000 }))).chain(([group, around]) =>
+      fc.record({
+        group: fc.constant(group),
+        before: fc.option(
+          anyStoredColumns(codesOfGroup(group), RING_CELLS).chain((columns) =>
+            anyRingDays(columns.readAt, RING_CELLS, around).map((day) => ({ storeId: '2088', group, ...columns, day })),
+          ),
+          { nil: undefined },
+        ),
+        // Days before, within and after the stored ring's window, wrapping round it.
+        snapshots: fc.array(anySnapshot(codesOfGroup(group), daysAround(around, 3 * RING_CELLS)), { maxLength: 30 }),
+      }),
+    );
+    fc.assert(
+      fc.property(ringCase, ({ group, before, snapshots }) => {
+        // The arbitrary gives only what a read lets through.
+        if (before) expect(ringMisfit(before)).toBeNull();
+        const ring = withRecentSnapshots(before, { storeId: '2088', group }, snapshots);
+        const parsed = recentDaysSchema.safeParse(ring);
+        expect(parsed.success ? null : parsed.error.issues).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 });

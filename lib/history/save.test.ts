@@ -101,6 +101,28 @@ describe('saveReading', () => {
     expect((await listStores(db)).records).toEqual([]);
   });
 
+  it('stores the same records whether the rows were checked on arrival or are checked here', async () => {
+    const stored = async (rowsChecked: boolean) => {
+      const db = await freshDb();
+      await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A'), skuRow('B', { sellable: 2 ** 40, dailySales: 0.3 })]), { ...zone, rowsChecked });
+      await saveReading(db, inventoryReading(at('2025-12-01', 15), [skuRow('A', { sellable: 0, market: null })]), { ...zone, rowsChecked });
+      return Promise.all([db.getAll('skuWeeks'), db.getAll('recentDays'), db.getAll('stores')]);
+    };
+    expect(await stored(true)).toEqual(await stored(false));
+  });
+
+  it('checks the store, day and time of a reading once for all its rows, and stores nothing of one that fails', async () => {
+    const db = await freshDb();
+    for (const rowsChecked of [false, true]) {
+      await expect(saveReading(db, inventoryReading(-1, [skuRow('A')]), { ...zone, rowsChecked })).rejects.toMatchObject({ name: '$ZodError' });
+      await expect(saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')], ''), { ...zone, rowsChecked })).rejects.toMatchObject({ name: '$ZodError' });
+      // 1970-01-01 00:00 UTC is 31 December 1969 in New York: before the first day planning's copy numbers.
+      await expect(saveReading(db, inventoryReading(0, [skuRow('A')]), { timeZone: 'America/New_York', rowsChecked })).rejects.toThrow(RangeError);
+    }
+    expect(await Promise.all([db.count('stores'), db.count('skuWeeks'), db.count('recentDays')])).toEqual([0, 0, 0]);
+    expect((await saveReading(db, inventoryReading(0, [skuRow('A')]), { timeZone: 'Asia/Tokyo', rowsChecked: true })).saved).toBe(1);
+  });
+
   it('writes a day of 10,000 SKUs in one transaction', { timeout: 60_000 }, async () => {
     const db = await freshDb();
     const transactions = vi.spyOn(db, 'transaction');

@@ -20,6 +20,8 @@ const storeId = z.string().check(z.minLength(1));
 const sku = z.string().check(z.minLength(1));
 /** Which store, which day, read when: what makes a page's figures a daily snapshot. */
 const daily = { storeId, day: daySchema, readAt: epochMs };
+/** A daily snapshot's fields beyond the page's figures: a reading checks them once for all its SKUs (save.ts). */
+export const dailySchema = z.object(daily);
 
 export const storeRecordSchema = z.object({
   storeId,

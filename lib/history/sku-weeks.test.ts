@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { anySnapshot, anyStoredColumns, codesOfShard } from '../../test/fixtures/db/arbitrary';
 import { skuSnapshot } from '../../test/fixtures/db/build';
+import { addDays } from '../rules/day';
 import { MARKETS } from '../records';
 import { shardOf } from './shard';
 import {
@@ -74,6 +76,30 @@ describe('withSnapshots', () => {
           expect(skuWeekSchema.safeParse(once).success).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe('withSnapshots, validity by construction', () => {
+  // save.ts puts what withSnapshots makes without parsing it again: this is why it may.
+  it('makes a record that passes skuWeekSchema from any stored record that passes it and any valid snapshots', () => {
+    const week = '2026-03-02';
+    const weekCase = fc.constantFrom(0, 77, 255).chain((shard) =>
+      fc.record({
+        shard: fc.constant(shard),
+        before: fc.option(anyStoredColumns(codesOfShard(shard), WEEK_CELLS).map((columns) => ({ storeId: '2088', shard, week, ...columns })), { nil: undefined }),
+        snapshots: fc.array(anySnapshot(codesOfShard(shard), fc.integer({ min: 0, max: WEEK_CELLS - 1 }).map((cell) => addDays(week, cell))), { maxLength: 30 }),
+      }),
+    );
+    fc.assert(
+      fc.property(weekCase, ({ shard, before, snapshots }) => {
+        // The arbitrary gives only what a read lets through.
+        if (before) expect(skuWeekSchema.safeParse(before).success).toBe(true);
+        const { record } = withSnapshots(before, { storeId: '2088', shard, week }, snapshots);
+        const parsed = skuWeekSchema.safeParse(record);
+        expect(parsed.success ? null : parsed.error.issues).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 });
