@@ -1,7 +1,7 @@
 /**
  * What one reading/save of a big page costs the worker, in real Chromium through the real worker:
  *
- *   npx vite-node bench/worker-save.ts -- [--skip-build] [--stores 3] [--reloads 6] [--profile out.json] [--trace]
+ *   npx vite-node bench/worker-save.ts -- [--skip-build] [--stores 3] [--reloads 6] [--profile out.json] [--trace] [--extension dir]
  *
  * Each store is given 14 days of a 2,000-SKU page (one reading a day, in the content script's parts
  * of 1,000 SKUs), then today's reading: first of the day, then `reloads` readings of the same figures
@@ -45,6 +45,8 @@ const { values: flags } = parseArgs({
     days: { type: 'string', default: '14' },
     profile: { type: 'string' },
     trace: { type: 'boolean', default: false },
+    /** An unpacked build to load instead of dist/chrome-mv3 (to compare two builds in turn). */
+    extension: { type: 'string' },
   },
 });
 const STORES = Number(flags.stores);
@@ -65,12 +67,11 @@ async function bundleSteps(): Promise<string> {
   return result!.output[0].code;
 }
 
-// ---- CPU time per thread, from /proc (clock ticks of 10 ms: summed over many saves) ----
+// ---- CPU time per thread, from /proc (schedstat: nanoseconds) ----
 
-const TICK_MS = 10;
 interface ThreadCpu {
   key: string;
-  ticks: number;
+  ms: number;
 }
 
 /** Every process whose ancestor is `root`, with it. */
@@ -100,7 +101,7 @@ function processKind(pid: number): string {
 }
 
 function threadCpu(root: number): Map<string, number> {
-  const ticks = new Map<string, number>();
+  const cpuMs = new Map<string, number>();
   for (const pid of descendants(root)) {
     let kind: string;
     try {
@@ -116,25 +117,24 @@ function threadCpu(root: number): Map<string, number> {
     }
     for (const tid of tids) {
       try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const used = Number(fields[11]) + Number(fields[12]);
+        const comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+        // schedstat: nanoseconds on a CPU, where stat counts 10 ms ticks.
+        const used = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
         const key = `${kind} / ${comm.replace(/\d+$/, '#')}`;
-        ticks.set(key, (ticks.get(key) ?? 0) + used);
+        cpuMs.set(key, (cpuMs.get(key) ?? 0) + used);
       } catch {
         // Thread gone.
       }
     }
   }
-  return ticks;
+  return cpuMs;
 }
 
 function cpuDelta(before: Map<string, number>, after: Map<string, number>): ThreadCpu[] {
   return [...after]
-    .map(([key, ticks]) => ({ key, ticks: ticks - (before.get(key) ?? 0) }))
-    .filter(({ ticks }) => ticks > 0)
-    .sort((a, b) => b.ticks - a.ticks);
+    .map(([key, ms]) => ({ key, ms: ms - (before.get(key) ?? 0) }))
+    .filter(({ ms }) => ms > 0)
+    .sort((a, b) => b.ms - a.ms);
 }
 
 // ---- The worker's CPU profile, through the DevTools protocol on a port of its own ----
@@ -247,12 +247,19 @@ function traceSummary(events: TraceEvent[], browserPid: number, parts: number): 
     entry.cpu += (event.tdur ?? 0) / 1000;
     byName.set(key, entry);
   }
-  for (const name of ['BackingStore::PutRecord', 'Database::GetOperation', 'Database::PutOperation', 'BackingStore::GetRecord', 'IDBObjectStore::putRequestSetup', 'IDBRequest::SendResult']) {
-    const durations = events.filter((event) => event.ph === 'X' && event.name === name).map((event) => (event.tdur ?? 0) / 1000).sort((a, b) => b - a);
-    log(`${name}: ${durations.length} events; longest ${durations.slice(0, 20).map(fmt).join(' ')}; median ${fmt(median(durations))}`);
+  // Events of one kind split at 1 ms of thread time: the big ring records' from the small week records'.
+  for (const name of ['Database::PutOperation', 'Database::GetOperation', 'IDBObjectStore::putRequestSetup', 'IDBRequest::SendResult']) {
+    const durations = events.filter((event) => event.ph === 'X' && event.name === name).map((event) => (event.tdur ?? 0) / 1000);
+    const big = durations.filter((ms) => ms >= 1);
+    const small = durations.filter((ms) => ms < 1);
+    const sum = (list: number[]) => list.reduce((total, ms) => total + ms, 0);
+    log(`${name} per part: ${fmt(big.length / parts)} over 1 ms, ${fmt(sum(big) / parts)} ms; ${fmt(small.length / parts)} under, ${fmt(sum(small) / parts)} ms`);
   }
-  const names = new Set(events.filter((event) => /sql|leveldb|blob/i.test(`${event.cat} ${event.name}`)).map((event) => `${event.cat}:${event.name}`));
-  log(`storage events: ${[...names].slice(0, 30).join(', ')}`);
+  for (const name of ['WritableFile::Sync', 'BackingStore::Transaction::WriteNewBlobs', 'Database::CommitTransaction', 'LevelDBTransaction::Commit']) {
+    const found = events.filter((event) => event.ph === 'X' && event.name === name);
+    const wall = found.reduce((total, event) => total + (event.dur ?? 0) / 1000, 0);
+    log(`${name}: ${fmt(found.length / parts)} per part, ${fmt(wall / parts)} ms wall per part`);
+  }
   log(`\nTrace over ${parts} reload parts (per part: count, wall ms, thread ms):`);
   for (const [key, { count, wall, cpu }] of [...byName].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 45)) {
     log(`  ${(count / parts).toFixed(1).padStart(7)} ${fmt(wall / parts).padStart(7)} ${fmt(cpu / parts).padStart(7)}  ${key}`);
@@ -271,7 +278,7 @@ const fmt = (ms: number) => ms.toFixed(1);
 async function main(): Promise<void> {
   const environment = await prepareEnvironment({ build: !flags['skip-build'] });
   const userDataDir = mkdtempSync(join(tmpdir(), 'lsm-save-profile-'));
-  const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port, userDataDir, args: ['--remote-debugging-port=0'] });
+  const ext = await launchWithExtension({ extensionDir: flags.extension ?? environment.extensionDir, port: environment.port, userDataDir, args: ['--remote-debugging-port=0'] });
   const cdpPort = Number(readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
   const browserPid = Number(
     readdirSync('/proc').find((name) => {
@@ -305,7 +312,7 @@ async function main(): Promise<void> {
       const before = threadCpu(browserPid);
       scenario.parts.push(await run());
       const total = cpuBy.get(scenario)!;
-      for (const { key, ticks } of cpuDelta(before, threadCpu(browserPid))) total.set(key, (total.get(key) ?? 0) + ticks);
+      for (const { key, ms } of cpuDelta(before, threadCpu(browserPid))) total.set(key, (total.get(key) ?? 0) + ms);
     };
     let profile: Profile | null = null;
     for (let store = 0; store < STORES; store += 1) {
@@ -336,11 +343,11 @@ async function main(): Promise<void> {
       log(`\n${scenario.name}: ${saves} parts of ~${parts[0]?.skus} SKUs, round trip median ${fmt(median(ms))} ms (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))})`);
       log(`  per part: ${ms.map(fmt).join(', ')}`);
       const cpu = [...cpuBy.get(scenario)!].sort((a, b) => b[1] - a[1]);
-      const perPart = (ticks: number) => fmt((ticks * TICK_MS) / saves);
+      const perPart = (ms: number) => fmt(ms / saves);
       const byProcess = new Map<string, number>();
-      for (const [key, ticks] of cpu) byProcess.set(key.split(' / ')[0]!, (byProcess.get(key.split(' / ')[0]!) ?? 0) + ticks);
-      log(`  CPU per part (ms) by process: ${[...byProcess].map(([kind, ticks]) => `${kind} ${perPart(ticks)}`).join('; ')}`);
-      log(`  by thread: ${cpu.slice(0, 8).map(([key, ticks]) => `${key} ${perPart(ticks)}`).join('; ')}`);
+      for (const [key, cpuMs] of cpu) byProcess.set(key.split(' / ')[0]!, (byProcess.get(key.split(' / ')[0]!) ?? 0) + cpuMs);
+      log(`  CPU per part (ms) by process: ${[...byProcess].map(([kind, cpuMs]) => `${kind} ${perPart(cpuMs)}`).join('; ')}`);
+      log(`  by thread: ${cpu.slice(0, 8).map(([key, cpuMs]) => `${key} ${perPart(cpuMs)}`).join('; ')}`);
       log(`  answer: ${JSON.stringify(parts[0]?.answer)}`);
     }
     if (profile && flags.profile) {
