@@ -57,7 +57,7 @@ describe('recentOf', () => {
   });
 });
 
-describe('withRecentSnapshots, validity by construction', () => {
+describe('withRecentSnapshots, validity by construction and in place', () => {
   // save.ts puts what withRecentSnapshots makes without parsing it again: this is why it may.
   it('makes a ring that passes recentDaysSchema from any stored ring that passes it and any valid snapshots', () => {
     const ringCase = fc.tuple(fc.constantFrom(0, 9, 15), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 20_000, max: 21_000 }))).chain(([group, around]) =>
@@ -80,6 +80,8 @@ describe('withRecentSnapshots, validity by construction', () => {
         const ring = withRecentSnapshots(before, { storeId: '2088', group }, snapshots);
         const parsed = recentDaysSchema.safeParse(ring);
         expect(parsed.success ? null : parsed.error.issues).toBeNull();
+        // Built in place on the save's own copy of the ring, the same ring.
+        expect(withRecentSnapshots(before && structuredClone(before), { storeId: '2088', group }, snapshots, { inPlace: true })).toEqual(ring);
       }),
       { numRuns: 300 },
     );

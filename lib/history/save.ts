@@ -91,14 +91,15 @@ export async function saveReading(db: HistoryDb, reading: PageReading, { timeZon
     let stale = 0;
     shards.forEach(({ key: shard, items }, index) => {
       const before = storedRecord(weeksBefore[index], skuWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
-      const written = withSnapshots(before, { storeId, shard, week }, items);
+      // Read just now, ours alone: built on in place.
+      const written = withSnapshots(before, { storeId, shard, week }, items, { inPlace: true });
       writes.push(weekStore.put(written.record));
       result.saved += written.saved;
       stale += written.stale;
     });
     groups.forEach(({ key: group, items }, index) => {
       const before = storedRecord(ringsBefore[index], recentDaysSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
-      writes.push(recentStore.put(withRecentSnapshots(before, { storeId, group }, items)));
+      writes.push(recentStore.put(withRecentSnapshots(before, { storeId, group }, items, { inPlace: true })));
     });
     if (stale > 0) {
       result.skipped += stale;

@@ -80,7 +80,7 @@ describe('withSnapshots', () => {
   });
 });
 
-describe('withSnapshots, validity by construction', () => {
+describe('withSnapshots, validity by construction and in place', () => {
   // save.ts puts what withSnapshots makes without parsing it again: this is why it may.
   it('makes a record that passes skuWeekSchema from any stored record that passes it and any valid snapshots', () => {
     const week = '2026-03-02';
@@ -95,9 +95,11 @@ describe('withSnapshots, validity by construction', () => {
       fc.property(weekCase, ({ shard, before, snapshots }) => {
         // The arbitrary gives only what a read lets through.
         if (before) expect(skuWeekSchema.safeParse(before).success).toBe(true);
-        const { record } = withSnapshots(before, { storeId: '2088', shard, week }, snapshots);
-        const parsed = skuWeekSchema.safeParse(record);
+        const built = withSnapshots(before, { storeId: '2088', shard, week }, snapshots);
+        const parsed = skuWeekSchema.safeParse(built.record);
         expect(parsed.success ? null : parsed.error.issues).toBeNull();
+        // Built in place on the save's own copy of the record, the same record.
+        expect(withSnapshots(before && structuredClone(before), { storeId: '2088', shard, week }, snapshots, { inPlace: true })).toEqual(built);
       }),
       { numRuns: 300 },
     );
