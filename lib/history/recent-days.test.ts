@@ -1,11 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { anyRingDays, anySnapshot, anyStoredColumns, codesOfGroup, daysAround } from '../../test/fixtures/db/arbitrary';
+import { anyRingDays, anySnapshot, anyStoredColumns, codesOfGroup, contentOf, daysAround, oneReading } from '../../test/fixtures/db/arbitrary';
 import { skuSnapshot } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { dayIndex } from './derived';
-import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
+import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWith, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
 import type { SkuSnapshot } from './schema';
 import { groupOf } from './shard';
 
@@ -51,6 +53,13 @@ describe('recentOf', () => {
           return withRecentSnapshots(first, { storeId: '2088', group }, mine.slice(split));
         });
         for (const ring of rings) expect(ringMisfit(ring)).toBeNull();
+        // One reading (its SKUs once each, one day, one time) saved twice: the second changes no ring.
+        const reading = oneReading(all.slice(split));
+        for (const ring of rings) {
+          const mine = reading.filter((s) => groupOf(s.sku) === ring.group);
+          const once = withRecentSnapshots(ring, { storeId: '2088', group: ring.group }, mine);
+          expect(ringWith(structuredClone(once), { storeId: '2088', group: ring.group }, mine, { inPlace: true }).changed).toBe(false);
+        }
         expect(recentOf(rings)).toEqual(expected(all));
       }),
     );
@@ -82,6 +91,9 @@ describe('withRecentSnapshots, validity by construction and in place', () => {
         expect(parsed.success ? null : parsed.error.issues).toBeNull();
         // Built in place on the save's own copy of the ring, the same ring.
         expect(withRecentSnapshots(before && structuredClone(before), { storeId: '2088', group }, snapshots, { inPlace: true })).toEqual(ring);
+        // `changed` says whether it holds anything else than what was stored (a save writes it only then).
+        const { changed } = ringWith(before, { storeId: '2088', group }, snapshots);
+        expect(changed).toBe(!isDeepStrictEqual(contentOf(ring), contentOf(before ?? withRecentSnapshots(undefined, { storeId: '2088', group }, []))));
       }),
       { numRuns: 300 },
     );

@@ -6,7 +6,7 @@ import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
 import { dayIndex } from './derived';
 import { dailySchema, eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
-import { recentDaysSchema, withRecentSnapshots } from './recent-days';
+import { recentDaysSchema, ringWith } from './recent-days';
 import { groupOf, shardOf } from './shard';
 import { groupedBy } from './sku-columns';
 import { skuWeekSchema, weekOf, withSnapshots } from './sku-weeks';
@@ -78,28 +78,29 @@ export async function saveReading(db: HistoryDb, reading: PageReading, { timeZon
       Promise.all(sightings.map(({ code, sku }) => eventStore.get([storeId, code, sku]))),
     ]);
 
-    writes.push(
-      tx.objectStore('stores').put(
-        storeRecordSchema.parse({
-          storeId,
-          firstSeen: Math.min(store?.firstSeen ?? readAt, readAt),
-          lastSeen: Math.max(store?.lastSeen ?? readAt, readAt),
-        }),
-      ),
-    );
+    // A record is put only when it changes: not for a reading older than the one kept (two tabs),
+    // nor for one that arrives twice. A later reading of the same figures moves readAt: it is put.
+    const seen = storeRecordSchema.parse({
+      storeId,
+      firstSeen: Math.min(store?.firstSeen ?? readAt, readAt),
+      lastSeen: Math.max(store?.lastSeen ?? readAt, readAt),
+    });
+    const seenKept = storeRecordSchema.safeParse(store).success && store!.firstSeen === seen.firstSeen && store!.lastSeen === seen.lastSeen;
+    if (!seenKept) writes.push(tx.objectStore('stores').put(seen));
 
     let stale = 0;
     shards.forEach(({ key: shard, items }, index) => {
       const before = storedRecord(weeksBefore[index], skuWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
       // Read just now, ours alone: built on in place.
       const written = withSnapshots(before, { storeId, shard, week }, items, { inPlace: true });
-      writes.push(weekStore.put(written.record));
+      if (written.changed) writes.push(weekStore.put(written.record));
       result.saved += written.saved;
       stale += written.stale;
     });
     groups.forEach(({ key: group, items }, index) => {
       const before = storedRecord(ringsBefore[index], recentDaysSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
-      writes.push(recentStore.put(withRecentSnapshots(before, { storeId, group }, items, { inPlace: true })));
+      const ring = ringWith(before, { storeId, group }, items, { inPlace: true });
+      if (ring.changed) writes.push(recentStore.put(ring.record));
     });
     if (stale > 0) {
       result.skipped += stale;

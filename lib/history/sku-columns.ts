@@ -188,14 +188,28 @@ export function setCell(record: SkuColumns, cell: number, snapshot: SkuSnapshot)
   record.dailySalesFrom[cell] = SALES_FROM.indexOf(snapshot.dailySalesFrom);
 }
 
-/** Takes a snapshot's names as its SKU's unless a later reading is kept: names are those last read. */
-export function setNamesIfLatest(record: SkuColumns, position: number, cellsPerSku: number, snapshot: SkuSnapshot): void {
+/**
+ * Whether a cell already holds a snapshot's reading (the same time, figures and source): writing
+ * it again would change nothing. A reading arriving twice changes no record; a later reading of
+ * the same figures does (its readAt).
+ */
+export function holds(record: SkuColumns, cell: number, snapshot: SkuSnapshot): boolean {
+  // NaN (no reading) equals nothing.
+  if (record.readAt[cell] !== snapshot.readAt) return false;
+  for (const name of FIGURE_COLUMNS) if (figureAt(record[name], cell) !== snapshot[name]) return false;
+  return record.dailySalesFrom[cell] === SALES_FROM.indexOf(snapshot.dailySalesFrom);
+}
+
+/** Takes a snapshot's names as its SKU's unless a later reading is kept: names are those last read. Says whether they changed. */
+export function setNamesIfLatest(record: SkuColumns, position: number, cellsPerSku: number, snapshot: SkuSnapshot): boolean {
   let latest = -Infinity;
   for (let cell = position * cellsPerSku; cell < (position + 1) * cellsPerSku; cell += 1) if (record.readAt[cell]! > latest) latest = record.readAt[cell]!;
-  if (snapshot.readAt < latest) return;
+  if (snapshot.readAt < latest) return false;
+  const changed = record.product[position] !== snapshot.product || record.warehouse[position] !== snapshot.warehouse || record.market[position] !== snapshot.market;
   record.product[position] = snapshot.product;
   record.warehouse[position] = snapshot.warehouse;
   record.market[position] = snapshot.market;
+  return changed;
 }
 
 /** Copies one cell's figures from another record (or the same one). */
