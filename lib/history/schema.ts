@@ -6,8 +6,9 @@ import { skuWeekSchema, type SkuWeek } from './sku-weeks';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
- * every write and every read: a stored record that no longer fits is skipped and reported, never
- * allowed to poison a chart or a reminder.
+ * every read: a stored record that no longer fits is skipped and reported, never allowed to poison
+ * a chart or a reminder. On write, each record is validated, or built so that it always passes:
+ * a page save's week and ring records (lib/history/save.ts; the builders' property tests).
  */
 
 /**
