@@ -1,7 +1,8 @@
 /**
  * What one reading/save of a big page costs the worker, in real Chromium through the real worker:
  *
- *   npx vite-node bench/worker-save.ts -- [--skip-build] [--stores 3] [--reloads 6] [--profile out.json] [--trace] [--extension dir]
+ *   npx vite-node bench/worker-save.ts -- [--skip-build] [--stores 3] [--reloads 6] [--profile out.json] [--trace]
+ *   npx vite-node bench/worker-save.ts -- --skip-build --extension /tmp/before --extension /tmp/after
  *
  * Each store is given 14 days of a 2,000-SKU page (one reading a day, in the content script's parts
  * of 1,000 SKUs), then today's reading: first of the day, then `reloads` readings of the same figures
@@ -9,9 +10,14 @@
  * message again as it was (same readAt). Per part: the round trip from an extension page, and the
  * CPU time (from /proc, per thread) the browser spent meanwhile: the extension's process (the
  * worker's thread, and the threads that carry its IndexedDB requests) and the browser process's
- * (IndexedDB's backend). Over the last store's same-figure reloads, --profile writes the worker's
- * CPU profile (Chrome DevTools format) and prints its heaviest functions; --trace prints where the
- * browser process's IndexedDB time goes (a trace of its IndexedDB events).
+ * (IndexedDB's backend).
+ *
+ * Builds given with --extension (unpacked, e.g. copies of dist/chrome-mv3 before and after a change)
+ * load side by side, each with its own worker and database, and take turns part by part: on a
+ * shared machine, both meet the same load. Over the last store's same-figure reloads, --profile
+ * writes the first build's worker CPU profile (Chrome DevTools format) and prints its heaviest
+ * functions; --trace prints where the browser process's IndexedDB time goes (a trace of its
+ * IndexedDB events; of every build loaded, so give one).
  *
  * The worker's profile and the trace go through the DevTools protocol on a port of the browser's
  * own (Playwright gives no session for a service worker), with `ws`, which comes with happy-dom.
@@ -19,15 +25,17 @@
  * Not part of `npm run bench`: a tool for the worker's save path. Run it under the shared lock
  * (flock /tmp/lsm-build.lock ...): runs on this 2-core machine disturb each other's timings.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
+import type { Page } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import WebSocket from 'ws';
 
-import { launchWithExtension, openExtensionPage } from '../test/e2e/browser';
+import { launchWithExtension } from '../test/e2e/browser';
 import { prepareEnvironment } from '../test/e2e/environment';
 import { REPO_ROOT } from '../test/e2e/paths';
 import { median } from './stats';
@@ -45,8 +53,8 @@ const { values: flags } = parseArgs({
     days: { type: 'string', default: '14' },
     profile: { type: 'string' },
     trace: { type: 'boolean', default: false },
-    /** An unpacked build to load instead of dist/chrome-mv3 (to compare two builds in turn). */
-    extension: { type: 'string' },
+    /** Unpacked builds to load instead of dist/chrome-mv3, side by side: repeat to compare builds part by part. */
+    extension: { type: 'string', multiple: true },
   },
 });
 const STORES = Number(flags.stores);
@@ -275,10 +283,28 @@ interface Scenario {
 
 const fmt = (ms: number) => ms.toFixed(1);
 
+/** The id Chromium gives an unpacked extension: from the SHA-256 of its folder's absolute path, hex digits as a-p. */
+function unpackedId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+interface Build {
+  label: string;
+  id: string;
+  page: Page;
+  scenarios: Scenario[];
+  cpu: Map<Scenario, Map<string, number>>;
+}
+
+const SCENARIOS = ['first of the day', 'reload, same figures', 'reload, 1 SKU in 50 changed', 'the same message again (same readAt)'] as const;
+
 async function main(): Promise<void> {
   const environment = await prepareEnvironment({ build: !flags['skip-build'] });
+  const dirs = flags.extension?.length ? flags.extension : [environment.extensionDir];
   const userDataDir = mkdtempSync(join(tmpdir(), 'lsm-save-profile-'));
-  const ext = await launchWithExtension({ extensionDir: flags.extension ?? environment.extensionDir, port: environment.port, userDataDir, args: ['--remote-debugging-port=0'] });
+  // Several builds load side by side (each its own worker and database) and take turns, part by part.
+  const ext = await launchWithExtension({ extensionDir: dirs.join(','), port: environment.port, userDataDir, args: ['--remote-debugging-port=0'] });
   const cdpPort = Number(readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
   const browserPid = Number(
     readdirSync('/proc').find((name) => {
@@ -292,72 +318,81 @@ async function main(): Promise<void> {
     }),
   );
   try {
-    const page = await openExtensionPage(ext, 'popup.html');
-    await page.evaluate(`${await bundleSteps()}\nglobalThis.lsmSaveBench = lsmSaveBench;`);
+    const code = await bundleSteps();
+    const builds: Build[] = [];
+    for (const dir of dirs) {
+      const id = unpackedId(dir);
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${id}/popup.html`, { waitUntil: 'load' });
+      await page.evaluate(`${code}\nglobalThis.lsmSaveBench = lsmSaveBench;`);
+      const scenarios = SCENARIOS.map((name): Scenario => ({ name, parts: [] }));
+      builds.push({ label: basename(dir), id, page, scenarios, cpu: new Map(scenarios.map((scenario) => [scenario, new Map()])) });
+    }
+    // The profile is of the first build's worker.
     const targets = (await (await fetch(`http://127.0.0.1:${cdpPort}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
-    const workerTarget = targets.find((target) => target.type === 'service_worker' && target.url.startsWith(ext.origin));
-    const cdp = workerTarget ? await Cdp.open(workerTarget.webSocketDebuggerUrl) : null;
+    const workerTarget = targets.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${builds[0]!.id}/`));
+    const cdp = workerTarget && flags.profile ? await Cdp.open(workerTarget.webSocketDebuggerUrl) : null;
 
-    const save = (storeId: string, daysAgo: number, change = 0) =>
-      page.evaluate(([s, n, d, c]) => lsmSaveBench.saveReading(s, n, d, c), [storeId, SKUS, daysAgo, change] as const);
-
-    const scenarios: Scenario[] = [
-      { name: 'first of the day', parts: [] },
-      { name: 'reload, same figures', parts: [] },
-      { name: 'reload, 1 SKU in 50 changed', parts: [] },
-      { name: 'the same message again (same readAt)', parts: [] },
-    ];
-    const cpuBy = new Map(scenarios.map((scenario) => [scenario, new Map<string, number>()]));
-    const timed = async (scenario: Scenario, run: () => Promise<PartTiming[]>) => {
+    const save = (build: Build, storeId: string, daysAgo: number, change = 0) =>
+      build.page.evaluate(([s, n, d, c]) => lsmSaveBench.saveReading(s, n, d, c), [storeId, SKUS, daysAgo, change] as const);
+    // Only one build works at a time: the CPU the extensions' processes spend meanwhile is that build's.
+    const timed = async (build: Build, scenario: number, run: () => Promise<PartTiming[]>) => {
       const before = threadCpu(browserPid);
-      scenario.parts.push(await run());
-      const total = cpuBy.get(scenario)!;
+      build.scenarios[scenario]!.parts.push(await run());
+      const total = build.cpu.get(build.scenarios[scenario]!)!;
       for (const { key, ms } of cpuDelta(before, threadCpu(browserPid))) total.set(key, (total.get(key) ?? 0) + ms);
+    };
+    /** Each build in turn, the order swapped every other time so that neither always goes first. */
+    const inTurn = async (turn: number, run: (build: Build) => Promise<unknown>) => {
+      for (const build of turn % 2 === 0 ? builds : [...builds].reverse()) await run(build);
     };
     let profile: Profile | null = null;
     for (let store = 0; store < STORES; store += 1) {
       const storeId = `bench-${store}`;
-      log(`Store ${storeId}: ${DAYS} days of ${SKUS} SKUs ...`);
-      for (let daysAgo = DAYS; daysAgo >= 1; daysAgo -= 1) await save(storeId, daysAgo);
+      log(`Store ${storeId}: ${DAYS} days of ${SKUS} SKUs, in ${builds.length} build(s) ...`);
+      for (const build of builds) for (let daysAgo = DAYS; daysAgo >= 1; daysAgo -= 1) await save(build, storeId, daysAgo);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      await timed(scenarios[0]!, () => save(storeId, 0));
-      const profiling = cdp && flags.profile && store === STORES - 1;
-      if (profiling) {
+      await inTurn(store, (build) => timed(build, 0, () => save(build, storeId, 0)));
+      const last = store === STORES - 1;
+      if (cdp && last) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
       }
-      const tracing = flags.trace && store === STORES - 1 ? await startTrace(cdpPort) : null;
-      for (let reload = 0; reload < RELOADS; reload += 1) await timed(scenarios[1]!, () => save(storeId, 0));
-      if (profiling) profile = (await cdp.send<{ profile: Profile }>('Profiler.stop')).profile;
-      if (tracing) traceSummary(await tracing(), browserPid, RELOADS * Math.ceil(SKUS / 1000));
-      for (let reload = 0; reload < RELOADS; reload += 1) await timed(scenarios[2]!, () => save(storeId, 0, 50));
-      for (let reload = 0; reload < RELOADS; reload += 1) await timed(scenarios[3]!, () => page.evaluate(() => lsmSaveBench.resendLast()));
+      const tracing = flags.trace && last ? await startTrace(cdpPort) : null;
+      for (let reload = 0; reload < RELOADS; reload += 1) await inTurn(reload, (build) => timed(build, 1, () => save(build, storeId, 0)));
+      if (cdp && last) profile = (await cdp.send<{ profile: Profile }>('Profiler.stop')).profile;
+      if (tracing) traceSummary(await tracing(), browserPid, RELOADS * Math.ceil(SKUS / 1000) * builds.length);
+      for (let reload = 0; reload < RELOADS; reload += 1) await inTurn(reload, (build) => timed(build, 2, () => save(build, storeId, 0, 50)));
+      for (let reload = 0; reload < RELOADS; reload += 1) await inTurn(reload, (build) => timed(build, 3, () => build.page.evaluate(() => lsmSaveBench.resendLast())));
     }
     cdp?.close();
 
-    for (const scenario of scenarios) {
-      const parts = scenario.parts.flat();
-      const ms = parts.map((part) => part.ms);
-      const saves = parts.length;
-      log(`\n${scenario.name}: ${saves} parts of ~${parts[0]?.skus} SKUs, round trip median ${fmt(median(ms))} ms (min ${fmt(Math.min(...ms))}, max ${fmt(Math.max(...ms))})`);
-      log(`  per part: ${ms.map(fmt).join(', ')}`);
-      const cpu = [...cpuBy.get(scenario)!].sort((a, b) => b[1] - a[1]);
-      const perPart = (ms: number) => fmt(ms / saves);
-      const byProcess = new Map<string, number>();
-      for (const [key, cpuMs] of cpu) byProcess.set(key.split(' / ')[0]!, (byProcess.get(key.split(' / ')[0]!) ?? 0) + cpuMs);
-      log(`  CPU per part (ms) by process: ${[...byProcess].map(([kind, cpuMs]) => `${kind} ${perPart(cpuMs)}`).join('; ')}`);
-      log(`  by thread: ${cpu.slice(0, 8).map(([key, cpuMs]) => `${key} ${perPart(cpuMs)}`).join('; ')}`);
-      log(`  answer: ${JSON.stringify(parts[0]?.answer)}`);
+    for (const [index, name] of SCENARIOS.entries()) {
+      log(`\n${name}:`);
+      for (const build of builds) {
+        const scenario = build.scenarios[index]!;
+        const parts = scenario.parts.flat();
+        const ms = parts.map((part) => part.ms);
+        const saves = parts.length;
+        const cpu = [...build.cpu.get(scenario)!].sort((a, b) => b[1] - a[1]);
+        const perPart = (total: number) => fmt(total / saves);
+        const byProcess = new Map<string, number>();
+        for (const [key, cpuMs] of cpu) byProcess.set(key.split(' / ')[0]!, (byProcess.get(key.split(' / ')[0]!) ?? 0) + cpuMs);
+        const worker = cpu.filter(([key]) => key.startsWith('extension / ServiceWorker')).reduce((total, [, cpuMs]) => total + cpuMs, 0);
+        log(`  [${build.label}] ${saves} parts of ~${parts[0]?.skus} SKUs: round trip median ${fmt(median(ms))} ms; CPU per part: worker thread ${perPart(worker)} ms, ${[...byProcess].map(([kind, cpuMs]) => `${kind} ${perPart(cpuMs)}`).join(', ')}`);
+        log(`    by thread: ${cpu.slice(0, 8).map(([key, cpuMs]) => `${key} ${perPart(cpuMs)}`).join('; ')}`);
+        log(`    answer: ${JSON.stringify(parts[0]?.answer)}`);
+      }
     }
-    if (profile && flags.profile) {
-      writeFileSync(flags.profile, JSON.stringify(profile));
+    if (profile) {
+      writeFileSync(flags.profile!, JSON.stringify(profile));
       const { busyMs, top } = selfTimes(profile);
       const parts = RELOADS * Math.ceil(SKUS / 1000);
-      log(`\nWorker profile over ${parts} reload parts: ${fmt(busyMs / parts)} ms busy per part. Self time per part:`);
+      log(`\nWorker profile [${builds[0]!.label}] over ${parts} reload parts: ${fmt(busyMs / parts)} ms busy per part. Self time per part:`);
       for (const { name, ms } of top) log(`  ${fmt(ms / parts).padStart(6)}  ${name}`);
     }
-    await page.close();
+    for (const build of builds) await build.page.close();
   } finally {
     await ext.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
