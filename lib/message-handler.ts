@@ -43,9 +43,10 @@ function handlers({ db, readSettings, writeSettings, now, timeZone, locale, noti
   const today = () => localDay(now(), timeZone);
   return {
     // The content script's answer reaches no one: storage full is kept as a notice for the popup and options page.
+    // Its rows were checked on arrival (parseRequest: skuFiguresSchema each), and are not checked again.
     'reading/save': async ({ reading }) => {
       try {
-        const { result, room } = await saveReadingMakingRoom(await db(), reading, { timeZone, today: today() });
+        const { result, room } = await saveReadingMakingRoom(await db(), reading, { timeZone, today: today(), rowsChecked: true });
         if (room) await notices.set('storageFull', { at: now(), ...room, saved: true });
         return result;
       } catch (error) {

@@ -1,10 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { anyRingDays, anySnapshot, anyStoredColumns, codesOfGroup, contentOf, daysAround, oneReading } from '../../test/fixtures/db/arbitrary';
 import { skuSnapshot } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { dayIndex } from './derived';
-import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
+import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWith, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
 import type { SkuSnapshot } from './schema';
 import { groupOf } from './shard';
 
@@ -50,8 +53,49 @@ describe('recentOf', () => {
           return withRecentSnapshots(first, { storeId: '2088', group }, mine.slice(split));
         });
         for (const ring of rings) expect(ringMisfit(ring)).toBeNull();
+        // One reading (its SKUs once each, one day, one time) saved twice: the second changes no ring.
+        const reading = oneReading(all.slice(split));
+        for (const ring of rings) {
+          const mine = reading.filter((s) => groupOf(s.sku) === ring.group);
+          const once = withRecentSnapshots(ring, { storeId: '2088', group: ring.group }, mine);
+          expect(ringWith(structuredClone(once), { storeId: '2088', group: ring.group }, mine, { inPlace: true }).changed).toBe(false);
+        }
         expect(recentOf(rings)).toEqual(expected(all));
       }),
+    );
+  });
+});
+
+describe('withRecentSnapshots, validity by construction and in place', () => {
+  // save.ts puts what withRecentSnapshots makes without parsing it again: this is why it may.
+  it('makes a ring that passes recentDaysSchema from any stored ring that passes it and any valid snapshots', () => {
+    const ringCase = fc.tuple(fc.constantFrom(0, 9, 15), fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 20_000, max: 21_000 }))).chain(([group, around]) =>
+      fc.record({
+        group: fc.constant(group),
+        before: fc.option(
+          anyStoredColumns(codesOfGroup(group), RING_CELLS).chain((columns) =>
+            anyRingDays(columns.readAt, RING_CELLS, around).map((day) => ({ storeId: '2088', group, ...columns, day })),
+          ),
+          { nil: undefined },
+        ),
+        // Days before, within and after the stored ring's window, wrapping round it.
+        snapshots: fc.array(anySnapshot(codesOfGroup(group), daysAround(around, 3 * RING_CELLS)), { maxLength: 30 }),
+      }),
+    );
+    fc.assert(
+      fc.property(ringCase, ({ group, before, snapshots }) => {
+        // The arbitrary gives only what a read lets through.
+        if (before) expect(ringMisfit(before)).toBeNull();
+        const ring = withRecentSnapshots(before, { storeId: '2088', group }, snapshots);
+        const parsed = recentDaysSchema.safeParse(ring);
+        expect(parsed.success ? null : parsed.error.issues).toBeNull();
+        // Built in place on the save's own copy of the ring, the same ring.
+        expect(withRecentSnapshots(before && structuredClone(before), { storeId: '2088', group }, snapshots, { inPlace: true })).toEqual(ring);
+        // `changed` says whether it holds anything else than what was stored (a save writes it only then).
+        const { changed } = ringWith(before, { storeId: '2088', group }, snapshots);
+        expect(changed).toBe(!isDeepStrictEqual(contentOf(ring), contentOf(before ?? withRecentSnapshots(undefined, { storeId: '2088', group }, []))));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -4,7 +4,7 @@ import { addDays, DAYS_PER_WEEK, type Day } from '../rules/day';
 import { dayIndex, MAX_GAP_DAYS } from './derived';
 import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
 import { groupOf, SHARD_GROUPS } from './shard';
-import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, figureAt, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, figureAt, holds, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf, type BuildOptions } from './sku-columns';
 import { compareKeys } from './sku-weeks';
 
 /**
@@ -68,12 +68,31 @@ function withDayColumn(record: RecentDays, days: Int32Array): RecentDays {
 /**
  * The ring after more snapshots of its store and group, in any order: a cell keeps the latest day
  * that falls in it, and of that day the latest reading; names are those of the SKU's latest
- * reading, as in week records. `before` is not changed.
+ * reading, as in week records. `before` is not changed, unless `inPlace` says it may be.
  */
-export function withRecentSnapshots(before: RecentDays | undefined, key: { storeId: string; group: number }, snapshots: readonly SkuSnapshot[]): RecentDays {
+export function withRecentSnapshots(
+  before: RecentDays | undefined,
+  key: { storeId: string; group: number },
+  snapshots: readonly SkuSnapshot[],
+  options: BuildOptions = {},
+): RecentDays {
+  return ringWith(before, key, snapshots, options).record;
+}
+
+/**
+ * withRecentSnapshots, and whether the ring changed: false when it holds what `before` held (every
+ * snapshot out of the window, stale, or already there), so that a save need not write it.
+ */
+export function ringWith(
+  before: RecentDays | undefined,
+  key: { storeId: string; group: number },
+  snapshots: readonly SkuSnapshot[],
+  options: BuildOptions = {},
+): { record: RecentDays; changed: boolean } {
   const start = before ?? emptyRing(key.storeId, key.group);
-  const { record, position } = withSkusOf(start, snapshots, RING_CELLS);
-  withDayColumn(record, start.day);
+  const { record, position } = withSkusOf(start, snapshots, RING_CELLS, options);
+  if (record !== start) withDayColumn(record, start.day);
+  let changed = false;
   for (const snapshot of snapshots) {
     const at = position.get(snapshot.sku)!;
     const day = dayIndex(snapshot.day);
@@ -83,11 +102,13 @@ export function withRecentSnapshots(before: RecentDays | undefined, key: { store
       // An older day than the one the cell holds is out of the window; a same-day reading older than the kept one is stale.
       if (held > day || (held === day && record.readAt[cell]! > snapshot.readAt)) continue;
     }
-    setNamesIfLatest(record, at, RING_CELLS, snapshot);
+    const held = record.day[cell] === day && holds(record, cell, snapshot);
+    const renamed = setNamesIfLatest(record, at, RING_CELLS, snapshot);
+    changed ||= renamed || !held;
     setCell(record, cell, snapshot);
     record.day[cell] = day;
   }
-  return compacted(record);
+  return { record: compacted(record), changed };
 }
 
 /**

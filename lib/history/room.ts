@@ -72,16 +72,16 @@ export interface RoomySave {
 export async function saveReadingMakingRoom(
   db: HistoryDb,
   reading: PageReading,
-  { timeZone, today }: { timeZone: string; today: Day },
+  { timeZone, today, rowsChecked }: { timeZone: string; today: Day; rowsChecked?: boolean },
 ): Promise<RoomySave> {
   try {
-    return { result: await saveReading(db, reading, { timeZone }), room: null };
+    return { result: await saveReading(db, reading, { timeZone, rowsChecked }), room: null };
   } catch (error) {
     if (!isStorageFull(error)) throw error;
     const room = await makeRoom(db, today);
     if (!room) throw new StorageFullError(error, null);
     try {
-      const result = await saveReading(db, reading, { timeZone });
+      const result = await saveReading(db, reading, { timeZone, rowsChecked });
       return { result, room: { prunedBefore: room.before, detail: `${errorText(error)}; snapshots before ${room.before} deleted` } };
     } catch (again) {
       throw isStorageFull(again) ? new StorageFullError(again, room.before) : again;

@@ -4,7 +4,7 @@ import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixt
 import type { PageReading } from '../records';
 import { listStores, readEventsOfSku, readRecent, readSkuHistory, readStoreSnapshots, readStoreWindow } from './read';
 import { mergeStoreDay, saveReading } from './save';
-import { SHARDS } from './shard';
+import { groupOf, SHARDS, shardOf } from './shard';
 
 const zone = { timeZone: SHANGHAI };
 
@@ -99,6 +99,58 @@ describe('saveReading', () => {
     await expect(saveReading(db, bad, zone)).rejects.toThrow();
     expect((await readStoreWindow(db, '2088', '2025-12-01', '2025-12-01')).records).toEqual([]);
     expect((await listStores(db)).records).toEqual([]);
+  });
+
+  it('stores the same records whether the rows were checked on arrival or are checked here', async () => {
+    const stored = async (rowsChecked: boolean) => {
+      const db = await freshDb();
+      await saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A'), skuRow('B', { sellable: 2 ** 40, dailySales: 0.3 })]), { ...zone, rowsChecked });
+      await saveReading(db, inventoryReading(at('2025-12-01', 15), [skuRow('A', { sellable: 0, market: null })]), { ...zone, rowsChecked });
+      return Promise.all([db.getAll('skuWeeks'), db.getAll('recentDays'), db.getAll('stores')]);
+    };
+    expect(await stored(true)).toEqual(await stored(false));
+  });
+
+  it('checks the store, day and time of a reading once for all its rows, and stores nothing of one that fails', async () => {
+    const db = await freshDb();
+    for (const rowsChecked of [false, true]) {
+      await expect(saveReading(db, inventoryReading(-1, [skuRow('A')]), { ...zone, rowsChecked })).rejects.toMatchObject({ name: '$ZodError' });
+      await expect(saveReading(db, inventoryReading(at('2025-12-01'), [skuRow('A')], ''), { ...zone, rowsChecked })).rejects.toMatchObject({ name: '$ZodError' });
+      // 1970-01-01 00:00 UTC is 31 December 1969 in New York: before the first day planning's copy numbers.
+      await expect(saveReading(db, inventoryReading(0, [skuRow('A')]), { timeZone: 'America/New_York', rowsChecked })).rejects.toThrow(RangeError);
+    }
+    expect(await Promise.all([db.count('stores'), db.count('skuWeeks'), db.count('recentDays')])).toEqual([0, 0, 0]);
+    expect((await saveReading(db, inventoryReading(0, [skuRow('A')]), { timeZone: 'Asia/Tokyo', rowsChecked: true })).saved).toBe(1);
+  });
+
+  it('puts only the records a reading changes: none for one that arrives twice or late, all for a later one of the same figures', async () => {
+    const db = await freshDb();
+    const rows = [skuRow('A'), skuRow('B'), skuRow('数据线-01')];
+    const noon = inventoryReading(at('2025-12-01', 12), rows);
+    await saveReading(db, noon, zone);
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      expect(await saveReading(db, noon, zone)).toEqual({ saved: 3, skipped: 0, problems: [] });
+      expect(puts).not.toHaveBeenCalled();
+      // Read at nine, arriving after noon's: no SKU record changes, the store was first seen earlier.
+      const late = await saveReading(db, inventoryReading(at('2025-12-01', 9), rows.map((row) => ({ ...row, sellable: 1 }))), zone);
+      expect(late).toMatchObject({ saved: 0, skipped: 3 });
+      expect(puts.mock.contexts.map((store) => (store as IDBObjectStore).name)).toEqual(['stores']);
+      puts.mockClear();
+      // Read again at three: the same figures, but the day's reading is now the one of three o'clock.
+      await saveReading(db, inventoryReading(at('2025-12-01', 15), rows), zone);
+      const count = (keys: number[]) => new Set(keys).size;
+      expect(puts.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual([
+        ...Array<string>(count(rows.map((row) => groupOf(row.sku)))).fill('recentDays'),
+        ...Array<string>(count(rows.map((row) => shardOf(row.sku)))).fill('skuWeeks'),
+        'stores',
+      ]);
+    } finally {
+      puts.mockRestore();
+    }
+    expect((await readSkuHistory(db, '2088', 'A')).records.map((s) => [s.sellable, s.readAt])).toEqual([[100, at('2025-12-01', 15)]]);
+    expect((await readRecent(db, '2088')).records.map((r) => r.latest.readAt)).toEqual(rows.map(() => at('2025-12-01', 15)));
+    expect((await listStores(db)).records[0]?.lastSeen).toBe(at('2025-12-01', 15));
   });
 
   it('writes a day of 10,000 SKUs in one transaction', { timeout: 60_000 }, async () => {

@@ -6,8 +6,9 @@ import { skuWeekSchema, type SkuWeek } from './sku-weeks';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
- * every write and every read: a stored record that no longer fits is skipped and reported, never
- * allowed to poison a chart or a reminder.
+ * every read: a stored record that no longer fits is skipped and reported, never allowed to poison
+ * a chart or a reminder. On write, each record is validated, or built so that it always passes:
+ * a page save's week and ring records (lib/history/save.ts; the builders' property tests).
  */
 
 /**
@@ -20,6 +21,8 @@ const storeId = z.string().check(z.minLength(1));
 const sku = z.string().check(z.minLength(1));
 /** Which store, which day, read when: what makes a page's figures a daily snapshot. */
 const daily = { storeId, day: daySchema, readAt: epochMs };
+/** A daily snapshot's fields beyond the page's figures: a reading checks them once for all its SKUs (save.ts). */
+export const dailySchema = z.object(daily);
 
 export const storeRecordSchema = z.object({
   storeId,

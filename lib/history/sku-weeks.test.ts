@@ -1,7 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { anySnapshot, anyStoredColumns, codesOfShard, contentOf, oneReading } from '../../test/fixtures/db/arbitrary';
 import { skuSnapshot } from '../../test/fixtures/db/build';
+import { addDays } from '../rules/day';
 import { MARKETS } from '../records';
 import { shardOf } from './shard';
 import {
@@ -75,6 +79,54 @@ describe('withSnapshots', () => {
         }
       }),
     );
+  });
+});
+
+describe('withSnapshots, validity by construction and in place', () => {
+  // save.ts puts what withSnapshots makes without parsing it again: this is why it may.
+  it('makes a record that passes skuWeekSchema from any stored record that passes it and any valid snapshots', () => {
+    const week = '2026-03-02';
+    const weekCase = fc.constantFrom(0, 77, 255).chain((shard) =>
+      fc.record({
+        shard: fc.constant(shard),
+        before: fc.option(anyStoredColumns(codesOfShard(shard), WEEK_CELLS).map((columns) => ({ storeId: '2088', shard, week, ...columns })), { nil: undefined }),
+        snapshots: fc.array(anySnapshot(codesOfShard(shard), fc.integer({ min: 0, max: WEEK_CELLS - 1 }).map((cell) => addDays(week, cell))), { maxLength: 30 }),
+      }),
+    );
+    fc.assert(
+      fc.property(weekCase, ({ shard, before, snapshots }) => {
+        // The arbitrary gives only what a read lets through.
+        if (before) expect(skuWeekSchema.safeParse(before).success).toBe(true);
+        const built = withSnapshots(before, { storeId: '2088', shard, week }, snapshots);
+        const parsed = skuWeekSchema.safeParse(built.record);
+        expect(parsed.success ? null : parsed.error.issues).toBeNull();
+        // Built in place on the save's own copy of the record, the same record.
+        expect(withSnapshots(before && structuredClone(before), { storeId: '2088', shard, week }, snapshots, { inPlace: true })).toEqual(built);
+        // `changed` says whether it holds anything else than what was stored (a save writes it only then).
+        const stored = before ?? withSnapshots(undefined, { storeId: '2088', shard, week }, []).record;
+        expect(built.changed).toBe(!isDeepStrictEqual(contentOf(built.record), contentOf(stored)));
+        // One reading (its SKUs once each, one day, one time) saved twice: the second changes nothing.
+        const reading = oneReading(snapshots);
+        const once = withSnapshots(before, { storeId: '2088', shard, week }, reading).record;
+        expect(withSnapshots(structuredClone(once), { storeId: '2088', shard, week }, reading, { inPlace: true }).changed).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('withSnapshots, changed', () => {
+  it('says a record changed unless every snapshot was stale or already held', () => {
+    const first = withSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-03', 50, { sellable: 5 })]);
+    expect(first.changed).toBe(true);
+    // The same reading again, and an older one of the same day: nothing to write.
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-03', 50, { sellable: 5 })])).toMatchObject({ saved: 1, changed: false });
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-03', 40, { sellable: 9 })])).toMatchObject({ saved: 0, stale: 1, changed: false });
+    // A later reading of the same figures moves the day's readAt; new names, new figures, another day.
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-03', 60, { sellable: 5 })]).changed).toBe(true);
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-03', 50, { sellable: 5, product: '新名' })]).changed).toBe(true);
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-03', 50, { sellable: 6 })]).changed).toBe(true);
+    expect(withSnapshots(first.record, keyOf('A'), [snapshot('A', '2026-03-04', 50, { sellable: 5 })]).changed).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { addDays, daysBetween, DAYS_PER_WEEK, isDay, type Day } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 import { shardOf, SHARDS } from './shard';
-import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf } from './sku-columns';
+import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, holds, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf, type BuildOptions } from './sku-columns';
 
 /**
  * How daily SKU snapshots are kept since database version 4: one record per store, shard of SKUs
@@ -67,16 +67,20 @@ const emptyWeek = (storeId: string, shard: number, week: Week): SkuWeek => ({ st
 /**
  * A week record after more snapshots of its store, shard and week: a SKU's day takes the latest
  * reading of that day (one read earlier than the stored one counts as stale and is left out), and
- * its names the latest reading of the week. `before` is not changed.
+ * its names the latest reading of the week. `before` is not changed, unless `inPlace` says it may be.
+ * `changed` is false when the record holds what `before` held (every snapshot stale, or already
+ * there): a save need not write it.
  */
 export function withSnapshots(
   before: SkuWeek | undefined,
   key: { storeId: string; shard: number; week: Week },
   snapshots: readonly SkuSnapshot[],
-): { record: SkuWeek; saved: number; stale: number } {
-  const { record, position } = withSkusOf(before ?? emptyWeek(key.storeId, key.shard, key.week), snapshots, WEEK_CELLS);
+  options: BuildOptions = {},
+): { record: SkuWeek; saved: number; stale: number; changed: boolean } {
+  const { record, position } = withSkusOf(before ?? emptyWeek(key.storeId, key.shard, key.week), snapshots, WEEK_CELLS, options);
   let saved = 0;
   let stale = 0;
+  let changed = false;
   for (const snapshot of snapshots) {
     const at = position.get(snapshot.sku)!;
     const row = at * WEEK_CELLS;
@@ -85,11 +89,13 @@ export function withSnapshots(
       stale += 1;
       continue;
     }
-    setNamesIfLatest(record, at, WEEK_CELLS, snapshot);
+    const held = holds(record, cell, snapshot);
+    const renamed = setNamesIfLatest(record, at, WEEK_CELLS, snapshot);
+    changed ||= renamed || !held;
     setCell(record, cell, snapshot);
     saved += 1;
   }
-  return { record: compacted(record), saved, stale };
+  return { record: compacted(record), saved, stale, changed };
 }
 
 /** Snapshots of any stores and days into week records, one per store, shard and week. */
