@@ -113,7 +113,7 @@ export async function workerAnswers(): Promise<boolean> {
 }
 
 /** Noon of the day `daysAgo` days before today (now, for today), in the browser's zone. */
-function readAtDaysAgo(daysAgo: number): number {
+export function readAtDaysAgo(daysAgo: number): number {
   if (daysAgo === 0) return Date.now();
   const at = new Date();
   at.setHours(12, 0, 0, 0);

@@ -14,17 +14,14 @@ import type { HistoryFigures, HistoryOptions } from './history-steps';
 
 declare const lsmHistoryBench: typeof import('./history-steps');
 
-async function bundleSteps(): Promise<string> {
+/** A module of steps bundled to run inside an extension page, its exports on the global `name`. */
+export async function bundleForPage(entry: string, name: string): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'error',
     root: REPO_ROOT,
     resolve: { alias: { '@': REPO_ROOT.replace(/\/$/, '') } },
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: 'bench/history-steps.ts', formats: ['iife'], name: 'lsmHistoryBench' },
-    },
+    build: { write: false, minify: false, lib: { entry, formats: ['iife'], name } },
   });
   const [result] = (Array.isArray(output) ? output : [output]) as Rollup.RollupOutput[];
   return result!.output[0].code;
@@ -36,7 +33,7 @@ async function inject(page: Page, code: string): Promise<void> {
 }
 
 export async function measureHistory(ext: Extension, options: HistoryOptions): Promise<HistoryFigures> {
-  const code = await bundleSteps();
+  const code = await bundleForPage('bench/history-steps.ts', 'lsmHistoryBench');
   const extensionPage = await openExtensionPage(ext, 'popup.html');
   let page: Page = extensionPage;
   try {

@@ -6,6 +6,7 @@
  */
 import { readingParts, toWire } from '@/lib/content-messages';
 import { MARKETS, type PageReading, type SkuFigures } from '@/lib/records';
+import { readAtDaysAgo } from './history-steps';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -31,14 +32,6 @@ function skuOn(index: number, daysAgo: number, change = 0): SkuFigures {
   };
 }
 
-/** Noon of the day `daysAgo` days before today; now for today. */
-function readAtDaysAgo(daysAgo: number): number {
-  if (daysAgo === 0) return Date.now();
-  const at = new Date();
-  at.setHours(12, 0, 0, 0);
-  at.setDate(at.getDate() - daysAgo);
-  return at.getTime();
-}
 
 function pageReading(storeId: string, skus: number, daysAgo: number, change = 0): PageReading {
   return {

@@ -38,6 +38,7 @@ import WebSocket from 'ws';
 import { launchWithExtension } from '../test/e2e/browser';
 import { prepareEnvironment } from '../test/e2e/environment';
 import { REPO_ROOT } from '../test/e2e/paths';
+import { bundleForPage } from './history';
 import { median } from './stats';
 import type { PartTiming } from './worker-save-steps';
 
@@ -62,18 +63,6 @@ const RELOADS = Number(flags.reloads);
 const SKUS = Number(flags.skus);
 const DAYS = Number(flags.days);
 const log = (text: string) => process.stderr.write(`${text}\n`);
-
-async function bundleSteps(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'error',
-    root: REPO_ROOT,
-    resolve: { alias: { '@': REPO_ROOT.replace(/\/$/, '') } },
-    build: { write: false, minify: false, lib: { entry: 'bench/worker-save-steps.ts', formats: ['iife'], name: 'lsmSaveBench' } },
-  });
-  const [result] = (Array.isArray(output) ? output : [output]) as Rollup.RollupOutput[];
-  return result!.output[0].code;
-}
 
 // ---- CPU time per thread, from /proc (schedstat: nanoseconds) ----
 
@@ -318,7 +307,7 @@ async function main(): Promise<void> {
     }),
   );
   try {
-    const code = await bundleSteps();
+    const code = await bundleForPage('bench/worker-save-steps.ts', 'lsmSaveBench');
     const builds: Build[] = [];
     for (const dir of dirs) {
       const id = unpackedId(dir);
