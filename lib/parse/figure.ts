@@ -4,9 +4,17 @@
  * A placeholder or anything that is not one clear number gives null: never NaN, never 0.
  */
 
-const PLACEHOLDERS = new Set(['', '-', '--', '—', '–', '——', 'n/a', 'na', 'null', 'none', '暂无', '无', '暂无数据']);
-/** Longer text is no placeholder: most text is ruled out without lower-casing it. */
-const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((word) => word.length));
+/**
+ * Whether text is one of a few words (given in lower case), in any case. Text longer than the
+ * longest word is ruled out without lower-casing it: a table of thousands of rows asks for each.
+ */
+export function anyCaseWords(words: readonly string[]): (text: string) => boolean {
+  const set = new Set(words);
+  const longest = Math.max(...words.map((word) => word.length));
+  return (text) => text.length <= longest && set.has(text.toLowerCase());
+}
+
+const isPlaceholderWord = anyCaseWords(['', '-', '--', '—', '–', '——', 'n/a', 'na', 'null', 'none', '暂无', '无', '暂无数据']);
 
 /**
  * One clear number, in one match: a sign, the whole part grouped by ',' (or the full-width '，')
@@ -23,9 +31,7 @@ const UNSQUASHED = /[^\S ]|\u200b| {2}|^ | $/;
 export const squash = (text: string): string => (UNSQUASHED.test(text) ? text.replace(/[\s\u00a0\u200b]+/g, ' ').trim() : text);
 
 /** "--", "N/A", "暂无", empty: the page's way of saying "no figure here" (readers tell it apart from unreadable text). */
-export const isPlaceholder = (text: string | null | undefined): boolean => text == null || squashedPlaceholder(squash(text));
-
-const squashedPlaceholder = (squashed: string) => squashed.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(squashed.toLowerCase());
+export const isPlaceholder = (text: string | null | undefined): boolean => text == null || isPlaceholderWord(squash(text));
 
 /** A placeholder is never a number: it reads as null like any other text that is not one. */
 export function parseFigure(text: string | null | undefined): number | null {

@@ -1,4 +1,4 @@
-import { isPlaceholder, parseFigure } from '../parse/figure';
+import { anyCaseWords, isPlaceholder, parseFigure } from '../parse/figure';
 import type { SkuFigures } from '../records';
 import { DAYS_PER_MONTH } from '../rules/day';
 import { inventoryColumns, isInventoryTable, type InventoryColumns } from './columns';
@@ -27,9 +27,7 @@ export interface InventoryReading {
   rows: InventoryRowReading[];
 }
 
-const SUMMARY_ROW_WORDS = new Set(['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'grand total', 'sum']);
-const LONGEST_SUMMARY_WORD = Math.max(...[...SUMMARY_ROW_WORDS].map((word) => word.length));
-const isSummaryLabel = (text: string) => text.length <= LONGEST_SUMMARY_WORD && SUMMARY_ROW_WORDS.has(text.toLowerCase());
+const isSummaryLabel = anyCaseWords(['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'grand total', 'sum']);
 
 /** The SKU as the page shows it, or null when the cell is missing, empty, a placeholder or a summary label. */
 export function skuFromCell(cell: Element | undefined, mayHoldUnread = true): string | null {
