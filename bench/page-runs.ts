@@ -11,6 +11,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
+import { RECORD_AFTER_MS } from '../features/runtime/history-timing';
 import { fixtureUrl, type HostName } from '../test/e2e/browser';
 
 export const BENCH_PAGE = 'inventory-generated';
@@ -24,8 +25,13 @@ interface BenchPage {
   page: Page;
   cdp: CDPSession;
   metrics(): Promise<Metrics>;
-  /** Waits until the renderer's main thread is quiet: TaskDuration grows by < 2 ms over 250 ms. */
-  settle(): Promise<void>;
+  /**
+   * Waits until the renderer's main thread is quiet: TaskDuration grows by < 1 ms in each of two
+   * looks 125 ms apart. After a step that changes what the page shows, `history` waits first for
+   * the extension to send its reading to history (some time after its badges), so that the
+   * step's figures hold that too, on both hosts alike.
+   */
+  settle(options?: { history: boolean }): Promise<void>;
   heapUsed(): Promise<number>;
   close(): Promise<void>;
 }
@@ -61,7 +67,8 @@ async function openBenchPage(context: BrowserContext, host: HostName): Promise<B
     page,
     cdp,
     metrics,
-    async settle() {
+    async settle({ history } = { history: false }) {
+      if (history) await page.waitForTimeout(HISTORY_SENT_MS);
       const deadline = Date.now() + 30_000;
       let last = (await metrics()).TaskDuration!;
       for (let quiet = 0; quiet < 2 && Date.now() < deadline; ) {
@@ -84,6 +91,9 @@ async function openBenchPage(context: BrowserContext, host: HostName): Promise<B
   await bench.settle();
   return bench;
 }
+
+/** Long enough for the extension's history send to have started: it waits RECORD_AFTER_MS, then for an idle moment. */
+const HISTORY_SENT_MS = RECORD_AFTER_MS + 250;
 
 /** The scroll step: the table body scrolled by SCROLL.step px in each of SCROLL.frames animation frames. */
 export const SCROLL = { frames: 60, step: 100 };
@@ -137,7 +147,7 @@ export async function tableRun(context: BrowserContext, rows: number, withExtens
       const at = await page.evaluate(([count, timeout]) => lsmBench.waitForCreated(count, timeout), [rows * BADGES_PER_ROW, 120_000] as const);
       lastBadgeMs = at === null ? null : at - renderedAt;
     }
-    await bench.settle();
+    await bench.settle({ history: true });
     const rendered = await bench.metrics();
     const hosts = await page.evaluate(() => lsmBench.hosts());
     const heapBytes = await bench.heapUsed();
@@ -153,7 +163,7 @@ export async function tableRun(context: BrowserContext, rows: number, withExtens
     });
     const beforeSort = await bench.metrics();
     await page.evaluate(() => lsmBench.sort());
-    await bench.settle();
+    await bench.settle({ history: true });
     const sorted = await bench.metrics();
     const [sortCreated, sortUnknown] = await page.evaluate(() => [lsmBench.created(), lsmBench.unknownHosts()]);
 
@@ -208,7 +218,7 @@ export async function paginationRun(context: BrowserContext, rows: number, turns
   try {
     await page.evaluate((count) => lsmBench.render(count), rows);
     await page.evaluate((count) => lsmBench.waitForCreated(count, 30_000), expected);
-    await bench.settle();
+    await bench.settle({ history: true });
     const badgedMs: number[] = [];
     const hostsAfter: number[] = [];
     for (let turn = 1; turn <= turns; turn += 1) {
@@ -216,7 +226,7 @@ export async function paginationRun(context: BrowserContext, rows: number, turns
       const shownAt = await page.evaluate(([pageNumber, count]) => lsmBench.paginate(pageNumber, count), [turn, rows] as const);
       const at = await page.evaluate((count) => lsmBench.waitForCreated(count, 30_000), expected);
       if (at !== null) badgedMs.push(at - shownAt);
-      await bench.settle();
+      await bench.settle({ history: true });
       hostsAfter.push(await page.evaluate(() => lsmBench.hosts()));
     }
     await page.evaluate(() => {

@@ -147,7 +147,9 @@ minutes on two cores and rewrites this file; \`-- --no-write\` only prints the s
 
 Main-thread figures come from the page's own DevTools target: task time is
 \`Performance.getMetrics\` TaskDuration (wall clock), CPU is its ThreadTime, both from the render
-until the main thread has been quiet for 250 ms. "Tick" is one more look at an unchanged page
+until the main thread has been quiet for 250 ms; after a render or a sort that wait starts only
+once the extension has had time to send the page's reading to history (it waits a second after
+its badges, for the page to finish drawing), on both hosts alike. "Tick" is one more look at an unchanged page
 (a clock outside the table changes); "sort" re-orders the same row elements. Heap is the page's
 whole V8 heap after a forced garbage collection (\`Runtime.getHeapUsage\`), isolated worlds included.
 

@@ -46,6 +46,7 @@ function start(lang: Lang = 'zh'): void {
       log: (id, error) => errors.push(`${id}: ${String(error)}`),
     },
     controller.signal,
+    0,
   );
   stop = () => controller.abort();
   settled = loop.settled;

@@ -29,11 +29,12 @@ interface Run {
 }
 
 function run(
-  { day = '2026-06-01', features = FEATURES, settings = defaultSettings(), lang = 'zh' as const } = {} as {
+  { day = '2026-06-01', features = FEATURES, settings = defaultSettings(), lang = 'zh' as const, recordAfterMs = 0 } = {} as {
     day?: string;
     features?: readonly Feature[];
     settings?: Settings;
     lang?: 'zh' | 'en';
+    recordAfterMs?: number;
   },
 ): Run {
   const records: PageReading[] = [];
@@ -49,7 +50,7 @@ function run(
     now: () => new Date(`${day}T10:00:00`).getTime(),
     log: (id, error) => errors.push([id, error]),
   };
-  const loop = startPageLoop(features, env, controller.signal);
+  const loop = startPageLoop(features, env, controller.signal, recordAfterMs);
   return { records, errors, settled: loop.settled, stop: () => controller.abort() };
 }
 
@@ -94,6 +95,28 @@ describe('the page loop on fixture pages', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     await current.settled();
     expect(current.records).toHaveLength(1);
+  });
+
+  it('sends the reading once the page has had time to draw, or at once when the page goes', async () => {
+    showFixture('inventory-zh-fusion');
+    let passes = 0;
+    const passCounter = defineFeature({ id: 'pass-counter', include: ['inventory'], init: () => () => void (passes += 1) });
+    current = run({ recordAfterMs: 300, features: [...FEATURES, passCounter] });
+    await vi.waitFor(() => expect(passes).toBe(1));
+    expect(badges('safety').length).toBeGreaterThan(0);
+    expect(current.records).toHaveLength(0);
+    await current.settled();
+    expect(current.records).toHaveLength(1);
+
+    // A changed page, and the tab closes before the reading's time has come: it goes now.
+    document.querySelector('.next-table-body tr')!.remove();
+    await vi.waitFor(() => expect(passes).toBe(2));
+    expect(current.records).toHaveLength(1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(current.records).toHaveLength(2);
+    expect(current.records[1]!.skus).toHaveLength(EXPECTED_PAGES['inventory-zh-fusion']!.skus.length - 1);
+    await current.settled();
+    expect(current.records).toHaveLength(2);
   });
 
   it('reads the SKU table again only when the page changed something in it, and then only its changed rows', async () => {

@@ -6,6 +6,7 @@ import type { PageKind, PageReading } from '@/lib/records';
 import { dayOf } from '@/lib/rules/day';
 import type { Feature, FeaturePage, FeaturePass } from '../feature';
 import { BadgeLayer } from './badge-layer';
+import { RECORD_AFTER_MS, RECORD_WITHIN_MS } from './history-timing';
 
 /**
  * The content script's one loop: one MutationObserver for the page, passes batched to an animation
@@ -27,15 +28,18 @@ export interface LoopEnvironment {
   log(featureId: string, error: unknown): void;
 }
 
-/** A page reading goes to history when the page is idle, or after this long at the latest. */
-const RECORD_WITHIN_MS = 1000;
 /** SKUs in one reading/save message: checking and sending 1,000 is a task of some 10-30 ms on two cores. */
 const SKUS_PER_MESSAGE = 1000;
 
 /** While the page mutates non-stop, passes start at most this often. */
 const MIN_PASS_GAP_MS = 100;
 
-export function startPageLoop(features: readonly Feature[], env: LoopEnvironment, signal: AbortSignal): { settled(): Promise<void> } {
+export function startPageLoop(
+  features: readonly Feature[],
+  env: LoopEnvironment,
+  signal: AbortSignal,
+  recordAfterMs = RECORD_AFTER_MS,
+): { settled(): Promise<void> } {
   const { doc } = env;
   const view = doc.defaultView!;
   const layer = new BadgeLayer(doc);
@@ -51,6 +55,7 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   /** The reading being sent, in parts: cut when its first part goes, not while the page waits for its badges. */
   let parts: PageReading[] = [];
   let recordSoon = false;
+  let recordTimer: number | null = null;
 
   listenForBadgeInteractions(doc, signal);
 
@@ -131,14 +136,15 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
       return page;
     }, kept);
     await layer.endPass(current.controller.signal);
-    if (readings.length > 0 && !recordSoon) recordWhenIdle();
+    if (readings.length > 0 && !recordSoon && recordTimer === null) {
+      recordTimer = view.setTimeout(() => {
+        recordTimer = null;
+        recordWhenIdle();
+      }, recordAfterMs);
+    }
   }
 
-  /**
-   * History when the page is idle: never while it lays out what it just drew (the worker's write
-   * of a big page would compete with it for the same cores), and one part of a big reading per
-   * idle slice, each a short task.
-   */
+  /** History when the page is idle, one part of a big reading per idle slice: each a short task. */
   function recordWhenIdle(): void {
     recordSoon = true;
     const record = () => {
@@ -151,6 +157,16 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
     if (view.requestIdleCallback) view.requestIdleCallback(record, { timeout: RECORD_WITHIN_MS });
     else view.setTimeout(record, 0);
   }
+
+  /** The tab closes or leaves the page: what is still waiting goes now, or never. */
+  function recordNow(): void {
+    if (recordTimer !== null) view.clearTimeout(recordTimer);
+    recordTimer = null;
+    for (const part of parts) env.record(part);
+    parts = [];
+    for (const reading of readings.splice(0)) for (const part of readingParts(reading, SKUS_PER_MESSAGE)) env.record(part);
+  }
+  view.addEventListener('pagehide', recordNow, { signal });
 
   function schedule(): void {
     if (signal.aborted) return;
@@ -228,7 +244,7 @@ export function startPageLoop(features: readonly Feature[], env: LoopEnvironment
   return {
     /** Resolves when no pass and no reading for history is pending: for tests and the benchmark. */
     async settled() {
-      while (scheduled || running || recordSoon) await (running ?? new Promise((resolve) => view.setTimeout(resolve, 5)));
+      while (scheduled || running || recordSoon || recordTimer !== null) await (running ?? new Promise((resolve) => view.setTimeout(resolve, 5)));
     },
   };
 }
