@@ -65,7 +65,7 @@ function tablesUnder(root: ParentNode): DataTable[] {
 export function readTable(container: Element): DataTable | null {
   for (const names of SPLIT_TABLES) {
     const pair = container.matches(names.container) ? halves(container, names) : null;
-    if (pair) return assemble(container, tableRows(pair[0]), tableRows(pair[1]).filter(isDataRow), pair[1]);
+    if (pair) return assemble(container, tableRows(pair[0]), dataRows(pair[1], tableRows(pair[1])), pair[1]);
   }
   if (container.localName === 'table') {
     const rows = tableRows(container);
@@ -74,7 +74,10 @@ export function readTable(container: Element): DataTable | null {
     return assemble(
       container,
       headerRows,
-      rows.filter((row) => !headerRows.includes(row) && isDataRow(row)),
+      dataRows(
+        container,
+        rows.filter((row) => !headerRows.includes(row)),
+      ),
     );
   }
   if (!isDivGrid(container)) return null;
@@ -84,7 +87,10 @@ export function readTable(container: Element): DataTable | null {
   return assemble(
     container,
     headerRows,
-    rows.filter((row) => !headerRows.includes(row) && isDataRow(row)),
+    dataRows(
+      container,
+      rows.filter((row) => !headerRows.includes(row)),
+    ),
   );
 }
 
@@ -126,8 +132,10 @@ const splitOwner = (table: Element, names: (typeof SPLIT_TABLES)[number]) =>
 
 const isDivGrid = (element: Element) => element.localName !== 'table' && element.matches(ROLE_GRID);
 
+const TABLE_ROWS = [':scope > tr', ':scope > thead > tr', ':scope > tbody > tr', ':scope > tfoot > tr'];
+
 /** The rows of this table, not of tables nested in its cells: one query, no walk up from each of thousands of rows. */
-const tableRows = (table: Element) => [...table.querySelectorAll(':scope > tr, :scope > thead > tr, :scope > tbody > tr, :scope > tfoot > tr')];
+const tableRows = (table: Element) => [...table.querySelectorAll(TABLE_ROWS.join(', '))];
 
 /** Without a <thead>, the first rows made only of <th> are the header. */
 function leadingHeaderRows(rows: Element[]): Element[] {
@@ -149,10 +157,15 @@ function cellsOf(row: Element): Element[] {
   return cells;
 }
 
-function isDataRow(row: Element): boolean {
-  if (row.matches(NOT_DATA_ROW)) return false;
-  // Most rows have no inline style: their style object is never made (thousands of rows).
-  return !row.hasAttribute('style') || (row as HTMLElement).style?.display !== 'none';
+/**
+ * The rows that are data. The few that may not be (the page marks them, or styles them inline)
+ * are found by one query over the table, not by looking at each of its thousands of rows.
+ */
+function dataRows(table: Element, rows: Element[]): Element[] {
+  const within = table.localName === 'table' ? TABLE_ROWS : ['[role="row"]'];
+  const suspect = new Set(table.querySelectorAll(within.map((row) => `${row}:is(${NOT_DATA_ROW}, [style])`).join(', ')));
+  if (suspect.size === 0) return rows;
+  return rows.filter((row) => !suspect.has(row) || (!row.matches(NOT_DATA_ROW) && (row as HTMLElement).style?.display !== 'none'));
 }
 
 /** "No data", "loading…" and similar: one cell across the whole width. */

@@ -87,8 +87,8 @@ function onlyText(element: Element, mayHoldUnread: boolean): string | undefined 
   for (;;) {
     if (node.childElementCount === 0) return collapseSpace(node.textContent ?? '');
     const child = node.firstChild!;
-    // One element child, and no text beside it.
-    if (child !== node.lastChild || child.nodeType !== 1) return undefined;
+    // One element child, and no text beside it (a null sibling costs the content script no object to look up).
+    if (child.nodeType !== 1 || child.nextSibling !== null) return undefined;
     if (mayHoldUnread && (child as Element).matches(UNREAD)) return '';
     node = child as Element;
   }
