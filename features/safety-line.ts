@@ -6,10 +6,8 @@ import { explanation, fact, figureText } from './views';
 /** Per SKU row: sellable stock against the safety water line (daily sales × the multiplier in force for its market today). */
 export default skuRowFeature('safety-line', {
   kind: 'safety',
-  face(figures, { lang, rules }) {
-    const status = safetyStatus(figures, rules);
-    return { status, label: t(lang, `badge_safety_${status}`) };
-  },
+  status: (figures, { rules }) => safetyStatus(figures, rules),
+  label: (figures, { lang, rules }) => t(lang, `badge_safety_${safetyStatus(figures, rules)}`),
   explain(figures, { lang, rules }) {
     const verdict = safetyLine(figures, rules);
     return explanation(

@@ -6,9 +6,10 @@ import { explanation, fact, figureText } from './views';
 /** Per SKU row: the turnover-days (ITO) band, the slow-mover premium it costs, or the rebate it may earn. */
 export default skuRowFeature('turnover', {
   kind: 'ito',
-  face(figures, { lang, rules }) {
+  status: (figures, { rules }) => turnoverStatus(figures, rules.policy).status,
+  label(figures, { lang, rules }) {
     const { status, basis } = turnoverStatus(figures, rules.policy);
-    return { status, label: t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '') };
+    return t(lang, `badge_ito_${status}`) + (basis === 'estimated' ? t(lang, 'badge_estimatedMark') : '');
   },
   explain(figures, { lang, rules }) {
     const verdict = turnover(figures, rules.policy);

@@ -61,12 +61,14 @@ const KIND_NAME = { safety: 'badge_kind_safety', ito: 'badge_kind_ito' } as cons
 export type SkuRowPass = Pick<FeaturePass, 'lang' | 'rules'>;
 
 /**
- * A per-SKU-row badge kind (safety line, ITO), said once per feature: its face for a row (worked
- * out for a table's thousands of rows) and its explanation (worked out when a seller asks).
+ * A per-SKU-row badge kind (safety line, ITO), said once per feature: its status for a row (worked
+ * out for a table's thousands of rows), its label (when the badge is drawn: a screenful of them)
+ * and its explanation (when a seller asks).
  */
 export interface SkuRowBadge {
   kind: keyof typeof KIND_NAME;
-  face(figures: SkuFigures, pass: SkuRowPass): { status: string; label: string };
+  status(figures: SkuFigures, pass: SkuRowPass): string;
+  label(figures: SkuFigures, pass: SkuRowPass): string;
   explain(figures: SkuFigures, pass: SkuRowPass): ExplanationModel;
 }
 
@@ -76,7 +78,7 @@ export interface SkuRowBadge {
  */
 class SkuRowView implements BadgeView {
   readonly status: string;
-  readonly label: string;
+  private words: string | undefined;
   private aria: string | undefined;
 
   constructor(
@@ -84,7 +86,12 @@ class SkuRowView implements BadgeView {
     private readonly figures: SkuFigures,
     private readonly pass: SkuRowPass,
   ) {
-    ({ status: this.status, label: this.label } = badge.face(figures, pass));
+    this.status = badge.status(figures, pass);
+  }
+
+  /** Made when first read, as the badge's button is drawn. */
+  get label(): string {
+    return (this.words ??= this.badge.label(this.figures, this.pass));
   }
 
   get kind(): SkuRowBadge['kind'] {

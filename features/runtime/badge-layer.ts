@@ -115,6 +115,8 @@ export class BadgeLayer {
       eager.add(anchor);
     }
     let next = 0;
+    // The pass read its anchors in this very task: only after giving the page a turn may one be gone.
+    let yielded = false;
     while (next < anchors.length) {
       if (signal.aborted) return;
       const sliceEnd = Math.min(next + this.sliceHosts, anchors.length);
@@ -126,7 +128,7 @@ export class BadgeLayer {
           const anchor = anchors[next]!;
           let hosts = added.get(anchor);
           if (!hosts) {
-            if (!anchor.isConnected) continue;
+            if (yielded && !anchor.isConnected) continue;
             added.set(anchor, (hosts = []));
           }
           hosts.push(this.create(anchor, views[next]!, keys[next]!));
@@ -140,7 +142,10 @@ export class BadgeLayer {
           else for (const host of hosts) renderBadge(host);
         }
       });
-      if (next < anchors.length) await this.yieldToPage();
+      if (next < anchors.length) {
+        await this.yieldToPage();
+        yielded = true;
+      }
     }
     // A pass that placed every badge again (a first pass, a sort, a tick) has nothing to sweep:
     // no walk over thousands of hosts.
