@@ -73,10 +73,23 @@ describe('findTables', () => {
         <tr class="next-table-expanded-row"><td></td><td>Madrid 1</td></tr>
         <tr style="display: none"><td>B</td><td>2</td></tr>
         <tr hidden><td>C</td><td>3</td></tr>
+        <tr style="height: 40px"><td>D</td><td>4</td></tr>
         <tr><td colspan="2">加载中…</td></tr>
       </tbody></table>`),
     );
-    expect(table!.rows.map((row) => texts(row.cells))).toEqual([['A', '1']]);
+    expect(table!.rows.map((row) => texts(row.cells))).toEqual([['A', '1'], ['D', '4']]);
+  });
+
+  it('leaves out hidden rows of a role grid, and keeps its styled ones', () => {
+    const [grid] = findTables(
+      documentOf(`<div role="grid">
+        <div role="row"><div role="columnheader">SKU</div><div role="columnheader">Available</div></div>
+        <div role="row" aria-hidden="true"><div role="gridcell"></div><div role="gridcell"></div></div>
+        <div role="row" style="display:none"><div role="gridcell">B</div><div role="gridcell">2</div></div>
+        <div role="row" style="color: red"><div role="gridcell">A</div><div role="gridcell">1</div></div>
+      </div>`),
+    );
+    expect(grid!.rows.map((row) => texts(row.cells))).toEqual([['A', '1']]);
   });
 
   it('copes with broken markup: no header, ragged rows, absurd spans, an empty grid', () => {
