@@ -5,7 +5,7 @@ import { inventoryColumns, isInventoryTable, type InventoryColumns } from './col
 import { marketFromWarehouse } from './market';
 import { kept } from './once';
 import { findTables, type DataTable } from './table';
-import { readText, UNREAD_PAGE_OWN } from './text';
+import { readText } from './text';
 
 /**
  * Per-SKU figures from inventory-like tables (inventory list, health dashboard, replenishment
@@ -124,7 +124,7 @@ function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryRead
 function rowsHoldingUnread(table: DataTable): Set<Element> {
   const rows = new Set(table.rows.map((row) => row.element));
   const holding = new Set<Element>();
-  for (const element of table.container.querySelectorAll(UNREAD_PAGE_OWN)) {
+  for (const element of table.unread) {
     for (let node = element.parentElement; node && node !== table.container; node = node.parentElement) {
       if (rows.has(node)) {
         holding.add(node);

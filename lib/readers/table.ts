@@ -1,5 +1,5 @@
 import { kept, once } from './once';
-import { labelText, readText } from './text';
+import { labelText, readText, UNREAD_PAGE_OWN } from './text';
 
 /**
  * Every data table on a Seller Center page, in one shape, whatever it is built from:
@@ -22,6 +22,8 @@ export interface DataTable {
   headers: string[];
   headerCells: Element[];
   rows: TableRow[];
+  /** The page's own elements in the body whose text is not read (hidden tooltips, icons): a row holding one is read with care. */
+  unread: Element[];
 }
 
 // Class names are hints that change over time: old (Fusion `next-`) and new (`ait-`) side by side.
@@ -65,46 +67,52 @@ function tablesUnder(root: ParentNode): DataTable[] {
 export function readTable(container: Element): DataTable | null {
   for (const names of SPLIT_TABLES) {
     const pair = container.matches(names.container) ? halves(container, names) : null;
-    if (pair) return assemble(container, tableRows(pair[0]), dataRows(pair[1], tableRows(pair[1])), pair[1]);
+    if (pair) {
+      const marks = marksOf(pair[1], TABLE_MARKS);
+      return assemble(container, tableRows(pair[0]), dataRows(tableRows(pair[1]), marks), marks);
+    }
   }
   if (container.localName === 'table') {
     const rows = tableRows(container);
     const inHead = rows.filter((row) => row.parentElement?.localName === 'thead');
     const headerRows = inHead.length > 0 ? inHead : leadingHeaderRows(rows);
+    const marks = marksOf(container, TABLE_MARKS);
     return assemble(
       container,
       headerRows,
       dataRows(
-        container,
         rows.filter((row) => !headerRows.includes(row)),
+        marks,
       ),
+      marks,
     );
   }
   if (!isDivGrid(container)) return null;
   const rows = [...container.querySelectorAll('[role="row"]')].filter((row) => row.closest(ROLE_GRID) === container);
   if (rows.length === 0) return null;
   const headerRows = rows.filter((row) => roleCells(row).every((cell) => cell.getAttribute('role') === 'columnheader'));
+  const marks = marksOf(container, GRID_MARKS);
   return assemble(
     container,
     headerRows,
     dataRows(
-      container,
       rows.filter((row) => !headerRows.includes(row)),
+      marks,
     ),
+    marks,
   );
 }
 
-/** `body`: what holds the body rows (the body table of a split table), looked at for spanning cells. */
-function assemble(container: Element, headerRows: Element[], bodyRows: Element[], body = container): DataTable {
+function assemble(container: Element, headerRows: Element[], bodyRows: Element[], marks: TableMarks): DataTable {
   const headerCells = layout(headerRows.map(cellsOf)).at(-1) ?? [];
   const headers = headerCells.map((cell) => labelText(readText(cell)));
-  const laidOut = body.querySelector(SPANNING) ? layout(bodyRows.map(cellsOf)) : null;
+  const laidOut = marks.spanning ? layout(bodyRows.map(cellsOf)) : null;
   const rows: TableRow[] = [];
   bodyRows.forEach((element, index) => {
     const cells = laidOut ? laidOut[index]! : cellsOf(element);
     if (!isMessageRow(cells, headers.length)) rows.push({ element, cells });
   });
-  return { container, headers, headerCells, rows };
+  return { container, headers, headerCells, rows, unread: marks.unread };
 }
 
 function splitContainer(table: Element): Element | null {
@@ -134,6 +142,35 @@ const isDivGrid = (element: Element) => element.localName !== 'table' && element
 
 const TABLE_ROWS = [':scope > tr', ':scope > thead > tr', ':scope > tbody > tr', ':scope > tfoot > tr'];
 
+/** Rows the page marks as not data, or styles inline (display: none?). */
+const MARKED_ROW = `:is(${NOT_DATA_ROW}, [style])`;
+
+/**
+ * What a table's reading looks for besides its rows and cells: whether a cell spans, which rows
+ * may not be data, and which elements hold text that is not read. One query over the table body
+ * for all three: each query walks every element of a table of thousands of rows.
+ */
+interface TableMarks {
+  spanning: boolean;
+  suspect: Set<Element>;
+  unread: Element[];
+}
+const marksQuery = (rows: readonly string[]) => [SPANNING, ...rows.map((row) => `${row}${MARKED_ROW}`), UNREAD_PAGE_OWN].join(', ');
+const TABLE_MARKS = marksQuery(TABLE_ROWS);
+const GRID_MARKS = marksQuery(['[role="row"]']);
+
+function marksOf(body: Element, query: string): TableMarks {
+  const marks: TableMarks = { spanning: false, suspect: new Set(), unread: [] };
+  for (const element of body.querySelectorAll(query)) {
+    // One element may be several of these (a hidden row is suspect and not read).
+    if (!marks.spanning && element.matches(SPANNING)) marks.spanning = true;
+    // Any element so marked may join: only the table's own rows are looked up in the set.
+    if (element.matches(MARKED_ROW)) marks.suspect.add(element);
+    if (element.matches(UNREAD_PAGE_OWN)) marks.unread.push(element);
+  }
+  return marks;
+}
+
 /** The rows of this table, not of tables nested in its cells: one query, no walk up from each of thousands of rows. */
 const tableRows = (table: Element) => [...table.querySelectorAll(TABLE_ROWS.join(', '))];
 
@@ -157,13 +194,8 @@ function cellsOf(row: Element): Element[] {
   return cells;
 }
 
-/**
- * The rows that are data. The few that may not be (the page marks them, or styles them inline)
- * are found by one query over the table, not by looking at each of its thousands of rows.
- */
-function dataRows(table: Element, rows: Element[]): Element[] {
-  const within = table.localName === 'table' ? TABLE_ROWS : ['[role="row"]'];
-  const suspect = new Set(table.querySelectorAll(within.map((row) => `${row}:is(${NOT_DATA_ROW}, [style])`).join(', ')));
+/** The rows that are data: of thousands of rows, only the few the table's marks name are looked at. */
+function dataRows(rows: Element[], { suspect }: TableMarks): Element[] {
   if (suspect.size === 0) return rows;
   return rows.filter((row) => !suspect.has(row) || (!row.matches(NOT_DATA_ROW) && (row as HTMLElement).style?.display !== 'none'));
 }
