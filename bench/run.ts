@@ -90,6 +90,7 @@ async function main(): Promise<number> {
         const [last, alone] = runs.at(-2)!.withExtension ? [runs.at(-2)!, runs.at(-1)!] : [runs.at(-1)!, runs.at(-2)!];
         log(
           `${rows} rows, run ${run + 1}/${count}: last badge ${Math.round(last.lastBadgeMs ?? -1)} ms; ` +
+            `render task ${Math.round(last.render.taskMs)} / ${Math.round(alone.render.taskMs)} ms, CPU ${Math.round(last.render.cpuMs)} / ${Math.round(alone.render.cpuMs)} ms; ` +
             `scroll task ${Math.round(last.scroll.taskMs)} / ${Math.round(alone.scroll.taskMs)} ms (with / alone), ` +
             `CPU ${Math.round(last.scroll.cpuMs)} / ${Math.round(alone.scroll.cpuMs)} ms, ` +
             `longest frame ${Math.round(last.scroll.longestFrameMs)} / ${Math.round(alone.scroll.longestFrameMs)} ms`,
