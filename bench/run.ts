@@ -4,7 +4,7 @@
  *
  *   npm run bench                        # build, measure everything, write docs/benchmarks.md
  *   npm run bench -- --skip-build        # use the existing dist/chrome-mv3
- *   npm run bench -- --runs 3            # fewer runs per page size (default 5; 10,000 rows: at most 3)
+ *   npm run bench -- --runs 3            # fewer runs per page size (default 7; 10,000 rows: at most 3)
  *   npm run bench -- --sizes 2000 --no-write --no-history   # one page size, nothing written
  *   npm run bench -- --history-only --no-write               # only the history steps (no pages, no page turns)
  *
@@ -29,7 +29,7 @@ const { values: flags } = parseArgs({
   args: process.argv.slice(2),
   options: {
     'skip-build': { type: 'boolean', default: false },
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
     sizes: { type: 'string', default: '500,2000,10000' },
     'no-write': { type: 'boolean', default: false },
     'no-history': { type: 'boolean', default: false },
