@@ -67,45 +67,36 @@ function tablesUnder(root: ParentNode): DataTable[] {
 export function readTable(container: Element): DataTable | null {
   for (const names of SPLIT_TABLES) {
     const pair = container.matches(names.container) ? halves(container, names) : null;
-    if (pair) {
-      const marks = marksOf(pair[1], TABLE_MARKS);
-      return assemble(container, tableRows(pair[0]), dataRows(tableRows(pair[1]), marks), marks);
-    }
+    if (pair) return assemble(container, tableRows(pair[0]), tableRows(pair[1]), marksOf(pair[1], TABLE_MARKS));
   }
   if (container.localName === 'table') {
     const rows = tableRows(container);
     const inHead = rows.filter((row) => row.parentElement?.localName === 'thead');
     const headerRows = inHead.length > 0 ? inHead : leadingHeaderRows(rows);
-    const marks = marksOf(container, TABLE_MARKS);
     return assemble(
       container,
       headerRows,
-      dataRows(
-        rows.filter((row) => !headerRows.includes(row)),
-        marks,
-      ),
-      marks,
+      rows.filter((row) => !headerRows.includes(row)),
+      marksOf(container, TABLE_MARKS),
     );
   }
   if (!isDivGrid(container)) return null;
   const rows = [...container.querySelectorAll('[role="row"]')].filter((row) => row.closest(ROLE_GRID) === container);
   if (rows.length === 0) return null;
   const headerRows = rows.filter((row) => roleCells(row).every((cell) => cell.getAttribute('role') === 'columnheader'));
-  const marks = marksOf(container, GRID_MARKS);
   return assemble(
     container,
     headerRows,
-    dataRows(
-      rows.filter((row) => !headerRows.includes(row)),
-      marks,
-    ),
-    marks,
+    rows.filter((row) => !headerRows.includes(row)),
+    marksOf(container, GRID_MARKS),
   );
 }
 
-function assemble(container: Element, headerRows: Element[], bodyRows: Element[], marks: TableMarks): DataTable {
+/** `candidates`: the rows below the header, data or not; `marks`: what one query found in the body. */
+function assemble(container: Element, headerRows: Element[], candidates: Element[], marks: TableMarks): DataTable {
   const headerCells = layout(headerRows.map(cellsOf)).at(-1) ?? [];
   const headers = headerCells.map((cell) => labelText(readText(cell)));
+  const bodyRows = dataRows(candidates, marks);
   const laidOut = marks.spanning ? layout(bodyRows.map(cellsOf)) : null;
   const rows: TableRow[] = [];
   bodyRows.forEach((element, index) => {
