@@ -49,21 +49,22 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 function sizeFigures(rows: number, runs: TableRun[]): SizeFigures {
   const withExt = runs.filter((run) => run.withExtension);
   const alone = runs.filter((run) => !run.withExtension);
-  const med = (list: TableRun[], pick: (run: TableRun) => number) => median(list.map(pick));
+  /** The median of one figure with the extension, and alone. */
+  const both = (pick: (run: TableRun) => number) => ({ with: median(withExt.map(pick)), alone: median(alone.map(pick)) });
   return {
     rows,
     runs: withExt.length,
     lastBadgeMs: median(withExt.map((run) => run.lastBadgeMs ?? Number.POSITIVE_INFINITY)),
-    render: { with: med(withExt, (r) => r.render.taskMs), alone: med(alone, (r) => r.render.taskMs) },
-    renderCpu: { with: med(withExt, (r) => r.render.cpuMs), alone: med(alone, (r) => r.render.cpuMs) },
-    tick: { with: med(withExt, (r) => r.tick.taskMs), alone: med(alone, (r) => r.tick.taskMs) },
-    sort: { with: med(withExt, (r) => r.sort.taskMs), alone: med(alone, (r) => r.sort.taskMs) },
-    scroll: { with: med(withExt, (r) => r.scroll.taskMs), alone: med(alone, (r) => r.scroll.taskMs) },
-    scrollCpu: { with: med(withExt, (r) => r.scroll.cpuMs), alone: med(alone, (r) => r.scroll.cpuMs) },
-    scrollFrame: { with: med(withExt, (r) => r.scroll.longestFrameMs), alone: med(alone, (r) => r.scroll.longestFrameMs) },
+    render: both((r) => r.render.taskMs),
+    renderCpu: both((r) => r.render.cpuMs),
+    tick: both((r) => r.tick.taskMs),
+    sort: both((r) => r.sort.taskMs),
+    scroll: both((r) => r.scroll.taskMs),
+    scrollCpu: both((r) => r.scroll.cpuMs),
+    scrollFrame: both((r) => r.scroll.longestFrameMs),
     scrolledPx: Math.min(...runs.map((run) => run.scroll.scrolledPx)),
-    heap: { with: med(withExt, (r) => r.heapBytes), alone: med(alone, (r) => r.heapBytes) },
-    nodes: { with: med(withExt, (r) => r.nodes), alone: med(alone, (r) => r.nodes) },
+    heap: both((r) => r.heapBytes),
+    nodes: both((r) => r.nodes),
     sortCreated: Math.max(...withExt.map((run) => run.sortCreated + run.sortUnknown)),
     complete: withExt.every((run) => run.hosts === rows * 2 && run.lastBadgeMs !== null),
   };

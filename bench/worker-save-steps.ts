@@ -32,7 +32,6 @@ function skuOn(index: number, daysAgo: number, change = 0): SkuFigures {
   };
 }
 
-
 function pageReading(storeId: string, skus: number, daysAgo: number, change = 0): PageReading {
   return {
     storeId,
