@@ -2,8 +2,9 @@ import { z } from 'zod/mini';
 
 /**
  * What readers take off a Seller Center page, and what the worker stores and the rules judge.
- * These schemas are the one boundary every page figure crosses: readers validate with them,
- * the message protocol validates with them, the history validates its records with them on read
+ * These schemas are the one boundary every page figure crosses: readers build records that pass
+ * them (a SKU row by construction, held to its schema by the readers' property test), the message
+ * protocol validates with them, the history validates its records with them on read
  * and builds what it writes from validated ones (lib/history/schema.ts).
  * `null` always means "not shown / not readable", never zero.
  */
