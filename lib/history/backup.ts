@@ -7,9 +7,9 @@ import { checkSettings, type Settings } from '../settings/schema';
 import { localClock } from './clock';
 import { DB_VERSION, type HistoryDb } from './db';
 import { readStoreWindow, storesWithWeeks, validated } from './read';
-import { ringRecordsOf } from './recent-days';
+import { packedRing, ringRecordsOf } from './recent-days';
 import { BACKUP_SCHEMAS, BACKUP_STORES, KEPT_STORES, STORE_NAMES, type BackupStore, type RecordOf, type SkuSnapshot, type StoreName } from './schema';
-import { compareKeys, snapshotsIn, weekRecordsOf } from './sku-weeks';
+import { compareKeys, packedWeek, snapshotsIn, weekRecordsOf } from './sku-weeks';
 import { abandon, commit } from './transaction';
 import { describeIssues, MAX_PROBLEMS, type ReadResult } from './validate';
 
@@ -110,7 +110,11 @@ export function parseBackup(json: string): ParsedBackup {
 /** Replaces the whole history with the backup's, in one transaction: all of it or none of it. */
 export async function importBackup(db: HistoryDb, data: BackupData): Promise<Record<BackupStore, number>> {
   const { skuSnapshots, ...rest } = data;
-  const stored: { [S in StoreName]: readonly RecordOf[S][] } = { ...rest, skuWeeks: weekRecordsOf(skuSnapshots), recentDays: ringRecordsOf(skuSnapshots) };
+  const stored: { [S in StoreName]: readonly unknown[] } = {
+    ...rest,
+    skuWeeks: weekRecordsOf(skuSnapshots).map(packedWeek),
+    recentDays: ringRecordsOf(skuSnapshots).map(packedRing),
+  };
   const tx = db.transaction(STORE_NAMES, 'readwrite');
   const writes: Promise<unknown>[] = [];
   try {

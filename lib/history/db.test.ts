@@ -4,8 +4,11 @@ import v1 from '../../test/fixtures/db/v1.json';
 import v2 from '../../test/fixtures/db/v2.json';
 import v3 from '../../test/fixtures/db/v3.json';
 import v4 from '../../test/fixtures/db/v4.json';
+import v5 from '../../test/fixtures/db/v5.json';
 import { freshName, fromFixture, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
+import { recentDaysSchema, recentOf } from './recent-days';
+import { compareKeys, skuWeekSchema, snapshotsIn } from './sku-weeks';
 import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
 
 describe('history database versions', () => {
@@ -130,11 +133,37 @@ describe('history database versions', () => {
       ['2026-03-10', 120, 0],
       ['2026-03-13', 105, 0],
     ]);
-    // Whole-number columns shrink to 4 bytes a cell.
-    const lampWeeks = (await db.getAll('skuWeeks')).filter((week) => week.skus.includes('LAMP-ES-01'));
-    expect(lampWeeks.map((week) => [week.sellable.constructor.name, week.dailySales.constructor.name])).toEqual(lampWeeks.map(() => ['Int32Array', 'Int32Array']));
+    // Stored packed (version 6): stock up to 400 in two bytes a cell at most, daily sales of 5 in one.
+    // (The week that failed validation was left as it was, unpacked: `names` is not there.)
+    const lampWeeks = (await db.getAll('skuWeeks')).filter((week) => week.names?.includes('LAMP-ES-01'));
+    expect(lampWeeks.map((week) => [week.sellable.BYTES_PER_ELEMENT <= 2, week.dailySales.constructor.name])).toEqual(lampWeeks.map(() => [true, 'Int8Array']));
     // The week record that failed validation (store 3101's only week) is left out, as every read of it was.
     expect((await readRecent(db, '3101')).records).toEqual([]);
+    db.close();
+  });
+
+  it('opens a version-5 database: week records and rings are packed, and read as they were', async () => {
+    const name = freshName();
+    await writeRawVersion(name, 5, v5.stores);
+    const db = await openHistory({ name });
+    const weeks = (fromFixture(v5.stores.skuWeeks) as unknown[]).map((value) => skuWeekSchema.parse(value));
+    const rings = (fromFixture(v5.stores.recentDays) as unknown[]).map((value) => recentDaysSchema.parse(value));
+    for (const storeId of ['2088', '3101']) {
+      const before = weeks.filter((week) => week.storeId === storeId).flatMap((week) => snapshotsIn(week));
+      for (const sku of new Set(before.map((snapshot) => snapshot.sku))) {
+        const kept = before.filter((snapshot) => snapshot.sku === sku).sort((a, b) => compareKeys(a.day, b.day));
+        expect((await readSkuHistory(db, storeId, sku)).records).toEqual(kept);
+      }
+      expect((await readRecent(db, storeId)).records).toEqual(recentOf(rings.filter((ring) => ring.storeId === storeId)));
+    }
+    // Among them a figure that is not a whole number (daily sales 2.5), kept as it was.
+    expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records.at(-1)).toMatchObject({ day: '2026-03-14', dailySales: 2.5, turnoverDays: 40 });
+    // Stored packed: names in one string, every column a view of one buffer.
+    for (const stored of [...(await db.getAll('skuWeeks')), ...(await db.getAll('recentDays'))]) {
+      expect(typeof stored.names).toBe('string');
+      const { times, readAt, sellable, dailySales, dailySalesFrom } = stored;
+      expect(new Set([times, readAt, sellable, dailySales, dailySalesFrom].map((column) => column.buffer)).size).toBe(1);
+    }
     db.close();
   });
 

@@ -1,8 +1,8 @@
 import { addDays, type Day } from '../rules/day';
 import type { HistoryDb } from './db';
 import { storesWithWeeks } from './read';
-import { RECENT_DAYS, recentDaysSchema, ringWithoutDaysBefore } from './recent-days';
-import { weekOf, readingsIn, skuWeekSchema, withoutDaysBefore } from './sku-weeks';
+import { packedRing, RECENT_DAYS, ringWithoutDaysBefore, storedRingSchema } from './recent-days';
+import { packedWeek, readingsIn, storedWeekSchema, weekOf, withoutDaysBefore } from './sku-weeks';
 import { commit } from './transaction';
 
 /** Records deleted per transaction: a first prune of years of data must not hold one huge transaction. */
@@ -53,11 +53,11 @@ async function pruneRecentDays(db: HistoryDb, cutoff: Day): Promise<void> {
   const tx = db.transaction('recentDays', 'readwrite');
   const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
   const writes = values.flatMap((value, index) => {
-    const parsed = recentDaysSchema.safeParse(value);
+    const parsed = storedRingSchema.safeParse(value);
     if (!parsed.success) return [];
     const { record, changed } = ringWithoutDaysBefore(parsed.data, cutoff);
     if (!changed) return [];
-    return [record.skus.length > 0 ? tx.store.put(record) : tx.store.delete(keys[index]!)];
+    return [record.skus.length > 0 ? tx.store.put(packedRing(record)) : tx.store.delete(keys[index]!)];
   });
   await commit(tx, writes);
 }
@@ -71,7 +71,7 @@ async function pruneStoreWeeks(db: HistoryDb, storeId: string, cutoff: Day): Pro
   const week = weekOf(cutoff);
   let deleted = 0;
   const readings = (value: unknown) => {
-    const parsed = skuWeekSchema.safeParse(value);
+    const parsed = storedWeekSchema.safeParse(value);
     return parsed.success ? readingsIn(parsed.data) : 0;
   };
   const older = IDBKeyRange.bound([storeId, ''], [storeId, week], false, true);
@@ -86,12 +86,12 @@ async function pruneStoreWeeks(db: HistoryDb, storeId: string, cutoff: Day): Pro
   const tx = db.transaction('skuWeeks', 'readwrite');
   const writes: Promise<unknown>[] = [];
   for (const value of await tx.store.index('byStoreWeek').getAll([storeId, week])) {
-    const parsed = skuWeekSchema.safeParse(value);
+    const parsed = storedWeekSchema.safeParse(value);
     if (!parsed.success) continue;
     const { record, removed } = withoutDaysBefore(parsed.data, cutoff);
     if (removed === 0) continue;
     deleted += removed;
-    writes.push(record.skus.length > 0 ? tx.store.put(record) : tx.store.delete([record.storeId, record.shard, record.week]));
+    writes.push(record.skus.length > 0 ? tx.store.put(packedWeek(record)) : tx.store.delete([record.storeId, record.shard, record.week]));
   }
   await commit(tx, writes);
   return deleted;

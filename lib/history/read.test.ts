@@ -4,6 +4,7 @@ import { at, freshDb, inventoryReading, SHANGHAI, skuRow } from '../../test/fixt
 import { listGlossary, putGlossary, readReminderState, readSkuHistory, writeReminderState } from './read';
 import { saveReading } from './save';
 import { shardOf } from './shard';
+import { packedWeek, storedWeekSchema } from './sku-weeks';
 import { MAX_PROBLEMS } from './validate';
 
 const zone = { timeZone: SHANGHAI };
@@ -28,15 +29,16 @@ describe('reading history back', () => {
     await saveReading(db, inventoryReading(at('2025-12-03'), [skuRow('A')]), zone);
     await saveReading(db, inventoryReading(at('2025-11-30'), [skuRow('A')]), zone);
     // Written by something else (an old bug, a hand edit): negative stock and a lost market.
-    const [november] = await db.getAll('skuWeeks', IDBKeyRange.bound(['2088', shardOf('A'), '2025-11-24'], ['2088', shardOf('A'), '2025-11-24']));
-    await db.put('skuWeeks', { ...november!, market: ['XX' as never], sellable: november!.sellable.map((value) => (Number.isNaN(value) ? value : -4)) });
+    const november = storedWeekSchema.parse(await db.get('skuWeeks', ['2088', shardOf('A'), '2025-11-24']));
+    const negative = november.sellable.map((value) => (value === -1 ? value : -4));
+    await db.put('skuWeeks', packedWeek({ ...november, market: ['XX' as never], sellable: negative }));
     const history = await readSkuHistory(db, '2088', 'A');
     expect(history.records.map((s) => s.day)).toEqual(['2025-12-01', '2025-12-03']);
     expect(history.skipped).toBe(1);
     expect(history.problems).toEqual([
       `skuWeeks ["2088",${shardOf('A')},"2025-11-24"]: market.0: expected one of "ES", "FR", "PL", "SA", "AE", "MX", "BR", "KR", "JP", "AU", "US", "CA"`,
     ]);
-    await db.put('skuWeeks', { ...november!, sellable: november!.sellable.map((value) => (Number.isNaN(value) ? value : -4)) });
+    await db.put('skuWeeks', packedWeek({ ...november, sellable: negative }));
     expect((await readSkuHistory(db, '2088', 'A')).problems).toEqual([`skuWeeks ["2088",${shardOf('A')},"2025-11-24"]: (record): sellable holds -4`]);
   });
 

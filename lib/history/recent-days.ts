@@ -6,6 +6,7 @@ import type { RecentDay, SkuRecent, SkuSnapshot } from './schema';
 import { groupOf, SHARD_GROUPS } from './shard';
 import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, figureAt, holds, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf, type BuildOptions } from './sku-columns';
 import { compareKeys } from './sku-weeks';
+import { packed, storedColumnsShape, storedIntColumn, storedSchemaOf } from './stored-columns';
 
 /**
  * What reminder planning reads, since database version 5: each SKU's last RECENT_DAYS + 1 days of
@@ -15,7 +16,8 @@ import { compareKeys } from './sku-weeks';
  * Why: planning needs ~15 days of 10,000 SKUs; from week records that is five weeks of 256 records
  * (~15 MB, ~1.9 s in Chromium on two cores). Measured there: records over 64 KB are kept apart from
  * the database's index and read ~4x faster per byte, so 16 records of ~470 KB (~7 MB in all) read
- * in about a tenth of that. A day's save rewrites them too (~0.2 s for 10,000 SKUs).
+ * in about a tenth of that; packed since version 6 (stored-columns.ts), a quarter of those bytes,
+ * still over 64 KB. A day's save rewrites them too.
  */
 
 /**
@@ -39,6 +41,13 @@ export const recentDaysSchema = recentDaysShape.check((payload) => {
   const reason = ringMisfit(payload.value);
   if (reason) payload.issues.push({ code: 'custom', message: reason, input: payload.value });
 });
+
+/** A ring as the database keeps it since version 6 (stored-columns.ts): its days stored narrow too. */
+const storedRingShape = z.object({ storeId: z.string(), group: z.number(), ...storedColumnsShape, day: storedIntColumn });
+export type StoredRing = z.infer<typeof storedRingShape>;
+/** Rings as read from the database: unpacked, then checked as recentDaysSchema checks them. */
+export const storedRingSchema = storedSchemaOf(storedRingShape, recentDaysSchema, ['day']);
+export const packedRing = (record: RecentDays): StoredRing => packed<RecentDays, 'day'>(record, ['day']);
 
 /** Why a ring record does not hold together, or null when it does. */
 export function ringMisfit(record: RecentDays): string | null {

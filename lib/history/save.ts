@@ -6,10 +6,10 @@ import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
 import { dayIndex } from './derived';
 import { dailySchema, eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
-import { recentDaysSchema, ringWith } from './recent-days';
+import { packedRing, ringWith, storedRingSchema } from './recent-days';
 import { groupOf, shardOf } from './shard';
 import { groupedBy } from './sku-columns';
-import { skuWeekSchema, weekOf, withSnapshots } from './sku-weeks';
+import { packedWeek, storedWeekSchema, weekOf, withSnapshots } from './sku-weeks';
 import { abandon } from './transaction';
 import { describeIssues, MAX_PROBLEMS } from './validate';
 
@@ -90,17 +90,17 @@ export async function saveReading(db: HistoryDb, reading: PageReading, { timeZon
 
     let stale = 0;
     shards.forEach(({ key: shard, items }, index) => {
-      const before = storedRecord(weeksBefore[index], skuWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
+      const before = storedRecord(weeksBefore[index], storedWeekSchema, `skuWeeks ${JSON.stringify([storeId, shard, week])}`, problem);
       // Read just now, ours alone: built on in place.
       const written = withSnapshots(before, { storeId, shard, week }, items, { inPlace: true });
-      if (written.changed) writes.push(weekStore.put(written.record));
+      if (written.changed) writes.push(weekStore.put(packedWeek(written.record)));
       result.saved += written.saved;
       stale += written.stale;
     });
     groups.forEach(({ key: group, items }, index) => {
-      const before = storedRecord(ringsBefore[index], recentDaysSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
+      const before = storedRecord(ringsBefore[index], storedRingSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
       const ring = ringWith(before, { storeId, group }, items, { inPlace: true });
-      if (ring.changed) writes.push(recentStore.put(ring.record));
+      if (ring.changed) writes.push(recentStore.put(packedRing(ring.record)));
     });
     if (stale > 0) {
       result.skipped += stale;

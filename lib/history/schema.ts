@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
 
 import { eventCodeSchema, glossaryEntrySchema, skuFiguresSchema, storeFiguresSchema, type GlossaryEntry } from '../records';
-import { recentDaysSchema, type RecentDays } from './recent-days';
-import { skuWeekSchema, type SkuWeek } from './sku-weeks';
+import { storedRingSchema, type RecentDays } from './recent-days';
+import { storedWeekSchema, type SkuWeek } from './sku-weeks';
 
 /**
  * What the worker keeps in IndexedDB, one zod schema per object store. Records are validated on
@@ -94,8 +94,11 @@ const SHARED_SCHEMAS = {
   reminderState: reminderStateSchema,
 } as const;
 
-/** Every object store with the schema of its records: the one list reads, import and wipe walk. */
-export const RECORD_SCHEMAS = { ...SHARED_SCHEMAS, skuWeeks: skuWeekSchema, recentDays: recentDaysSchema } as const;
+/**
+ * Every object store with the schema of its records as read from it (week and ring records are
+ * unpacked from their stored form): the one list reads, import and wipe walk.
+ */
+export const RECORD_SCHEMAS = { ...SHARED_SCHEMAS, skuWeeks: storedWeekSchema, recentDays: storedRingSchema } as const;
 export type StoreName = keyof typeof RECORD_SCHEMAS;
 export const STORE_NAMES = Object.keys(RECORD_SCHEMAS) as StoreName[];
 /** The stores a backup is made from: recentDays is a copy of the last days of skuWeeks, built again on import. */

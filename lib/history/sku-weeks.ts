@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { addDays, daysBetween, DAYS_PER_WEEK, isDay, type Day } from '../rules/day';
 import type { SkuSnapshot } from './schema';
 import { shardOf, SHARDS } from './shard';
+import { packed, storedColumnsShape, storedSchemaOf } from './stored-columns';
 import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, holds, noColumns, resized, setCell, setNamesIfLatest, skuColumnsShape, snapshotAt, withSkusOf, type BuildOptions } from './sku-columns';
 
 /**
@@ -17,8 +18,10 @@ import { columnsMisfit, compacted, copyCell, groupedBy, copyNames, holds, noColu
  * (recent-days.ts).
  *
  * Version 5 let figure columns of whole numbers be Int32Array (sku-columns.ts) and reads version 4's
- * Float64Array ones; migration 4 writes what withSnapshots writes today, which version 5 reads. A
- * later version that changes the format keeps a copy of this file for its migrations.
+ * Float64Array ones; migration 4 writes what withSnapshots writes today, which version 5 reads.
+ * Version 6 stores records packed (stored-columns.ts: storedWeekSchema reads them, packedWeek
+ * writes them); skuWeekSchema is the form they are built and checked in, as versions 4 and 5 stored
+ * them. A later version that changes the format keeps a copy of this file for its migrations.
  */
 
 /** Cells per SKU in a week record, one a day: Monday in cell 0, Sunday in cell 6. */
@@ -55,6 +58,13 @@ export const skuWeekSchema = skuWeekShape.check((payload) => {
   const reason = misfit(payload.value);
   if (reason) payload.issues.push({ code: 'custom', message: reason, input: payload.value });
 });
+
+/** A week record as the database keeps it since version 6 (stored-columns.ts). */
+const storedWeekShape = z.object({ storeId: z.string(), shard: z.number(), week: z.string(), ...storedColumnsShape });
+export type StoredWeek = z.infer<typeof storedWeekShape>;
+/** Week records as read from the database: unpacked, then checked as skuWeekSchema checks them. */
+export const storedWeekSchema = storedSchemaOf(storedWeekShape, skuWeekSchema);
+export const packedWeek = (record: SkuWeek): StoredWeek => packed<SkuWeek, never>(record, []);
 
 /** Why a record's columns do not fit its SKUs, or null when they do (every cell a figure or NaN). */
 export function misfit(record: SkuWeek): string | null {
