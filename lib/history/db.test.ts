@@ -5,10 +5,13 @@ import v2 from '../../test/fixtures/db/v2.json';
 import v3 from '../../test/fixtures/db/v3.json';
 import v4 from '../../test/fixtures/db/v4.json';
 import v5 from '../../test/fixtures/db/v5.json';
+import v6 from '../../test/fixtures/db/v6.json';
 import { freshName, fromFixture, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
-import { recentDaysSchema, recentOf } from './recent-days';
-import { compareKeys, skuWeekSchema, snapshotsIn } from './sku-weeks';
+import { addDays } from '../rules/day';
+import { RECENT_DAYS } from './recent-days';
+import { shardOf } from './shard';
+import { compareKeys, snapshotsIn, storedWeekOfOldShardsSchema, storedWeekSchema, weekOfOldShardsSchema } from './sku-weeks';
 import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
 
 describe('history database versions', () => {
@@ -142,23 +145,36 @@ describe('history database versions', () => {
     db.close();
   });
 
-  it('opens a version-5 database: week records and rings are packed, and read as they were', async () => {
+  it.each([
+    [5, v5.stores],
+    [6, v6.stores],
+  ])('opens a version-%i database: week records in 512 shards, packed, read as they were', async (version, stores) => {
     const name = freshName();
-    await writeRawVersion(name, 5, v5.stores);
+    await writeRawVersion(name, version, stores);
     const db = await openHistory({ name });
-    const weeks = (fromFixture(v5.stores.skuWeeks) as unknown[]).map((value) => skuWeekSchema.parse(value));
-    const rings = (fromFixture(v5.stores.recentDays) as unknown[]).map((value) => recentDaysSchema.parse(value));
+    // The fixture's weeks as that version kept them: unpacked (5) or packed (6), in 256 shards.
+    const weeks = (fromFixture(stores.skuWeeks) as object[]).map((value) => ('names' in value ? storedWeekOfOldShardsSchema : weekOfOldShardsSchema).parse(value));
     for (const storeId of ['2088', '3101']) {
       const before = weeks.filter((week) => week.storeId === storeId).flatMap((week) => snapshotsIn(week));
       for (const sku of new Set(before.map((snapshot) => snapshot.sku))) {
         const kept = before.filter((snapshot) => snapshot.sku === sku).sort((a, b) => compareKeys(a.day, b.day));
         expect((await readSkuHistory(db, storeId, sku)).records).toEqual(kept);
       }
-      expect((await readRecent(db, storeId)).records).toEqual(recentOf(rings.filter((ring) => ring.storeId === storeId)));
+      // Planning's days: each SKU's latest reading and the RECENT_DAYS before it, as the weeks hold them.
+      for (const { sku, latest, days } of (await readRecent(db, storeId)).records) {
+        const history = (await readSkuHistory(db, storeId, sku)).records;
+        expect(latest).toEqual(history.at(-1));
+        const window = history.filter((snapshot) => snapshot.day >= addDays(latest.day, -RECENT_DAYS));
+        expect(days).toEqual(window.map(({ day, readAt, sellable, inTransit, dailySales, turnoverDays }) => ({ day, readAt, sellable, inTransit, dailySales, turnoverDays })));
+      }
     }
+    expect((await readRecent(db, '2088')).records.map((recent) => recent.sku)).toContain('LAMP-ES-01');
     // Among them a figure that is not a whole number (daily sales 2.5), kept as it was.
-    expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records.at(-1)).toMatchObject({ day: '2026-03-14', dailySales: 2.5, turnoverDays: 40 });
-    // Stored packed: names in one string, every column a view of one buffer.
+    expect((await readSkuHistory(db, '2088', 'LAMP-ES-01')).records.find((s) => s.day === '2026-03-14')).toMatchObject({ dailySales: 2.5, turnoverDays: 40 });
+    // Every week record in its SKUs' shard of 512, packed: names in one string, every column a view of one buffer.
+    for (const stored of await db.getAll('skuWeeks')) {
+      expect(storedWeekSchema.parse(stored).skus.map(shardOf)).toEqual(storedWeekSchema.parse(stored).skus.map(() => stored.shard));
+    }
     for (const stored of [...(await db.getAll('skuWeeks')), ...(await db.getAll('recentDays'))]) {
       expect(typeof stored.names).toBe('string');
       const { times, readAt, sellable, dailySales, dailySalesFrom } = stored;

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
-import { packedRing, RECENT_DAYS, recentDaysSchema, ringRecordsOf, type StoredRing } from './recent-days';
+import { packedRing, RECENT_DAYS, recentDaysSchema, ringRecordsOf, type RecentDays, type StoredRing } from './recent-days';
 import { compacted, groupedBy } from './sku-columns';
 import {
   skuSnapshotSchema,
@@ -14,7 +14,19 @@ import {
   type StoreSnapshot,
 } from './schema';
 import { shardOf } from './shard';
-import { packedWeek, skuWeekSchema, snapshotsIn, weekOf, weeksBetween, withSnapshots, type StoredWeek } from './sku-weeks';
+import {
+  packedWeek,
+  snapshotsIn,
+  storedWeekOfOldShardsSchema,
+  storedWeekSchema,
+  weekOf,
+  weekOfOldShardsSchema,
+  weekRecordsOf,
+  weeksBetween,
+  withSnapshots,
+  type SkuWeek,
+  type StoredWeek,
+} from './sku-weeks';
 
 /**
  * The worker's IndexedDB: one database, versioned from the first release. Each version's change is
@@ -195,27 +207,15 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     // history read takes every week of its shard.
     let week = await tx.objectStore('skuWeeks').openCursor();
     while (week) {
-      const parsed = skuWeekSchema.safeParse(week.value);
+      const parsed = weekOfOldShardsSchema.safeParse(week.value);
       if (parsed.success) {
         const compact = compacted(parsed.data);
         if (compact !== parsed.data) await week.update(compact);
       }
       week = await week.continue();
     }
-    const recent = db.createObjectStore('recentDays', { keyPath: ['storeId', 'group'] });
-    const byStoreWeek = tx.objectStore('skuWeeks').index('byStoreWeek');
-    let cursor = await byStoreWeek.openKeyCursor(null, 'prev');
-    while (cursor) {
-      const [storeId, lastWeek] = cursor.key as [string, string];
-      const weeks = await byStoreWeek.getAll(IDBKeyRange.bound([storeId, weekOf(addDays(lastWeek, -2 * RECENT_DAYS))], [storeId, lastWeek]));
-      const snapshots = weeks.flatMap((value) => {
-        const parsed = skuWeekSchema.safeParse(value);
-        return parsed.success ? snapshotsIn(parsed.data) : [];
-      });
-      await Promise.all(ringRecordsOf(snapshots).map((record) => recent.put(record)));
-      // On to the store before this one: its last key sorts below [storeId].
-      cursor = await cursor.continue([storeId, '']);
-    }
+    db.createObjectStore('recentDays', { keyPath: ['storeId', 'group'] });
+    await buildRings(tx, weekOfOldShardsSchema, (record) => record);
   },
   /**
    * Version 6 keeps week records and rings packed (stored-columns.ts): names in one string, each
@@ -232,10 +232,61 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
         cursor = await cursor.continue();
       }
     };
-    await repack('skuWeeks', skuWeekSchema, packedWeek);
+    await repack('skuWeeks', weekOfOldShardsSchema, packedWeek);
     await repack('recentDays', recentDaysSchema, packedRing);
   },
+  /**
+   * Version 7 spreads SKUs over 512 shards, not 256 (shard.ts): one SKU's history reads half the
+   * SKUs' cells. Each store's weeks are built again one week at a time from the snapshots they hold
+   * (a version-6 shard splits in two), and planning's rings from the last weeks, as their groups
+   * follow the shards. A week record that no longer passes validation is left as it was.
+   */
+  7: async (_db, tx) => {
+    const weeks = tx.objectStore('skuWeeks');
+    const byStoreWeek = weeks.index('byStoreWeek');
+    let cursor = await byStoreWeek.openKeyCursor();
+    while (cursor) {
+      const [storeId, week] = cursor.key as [string, string];
+      const range = IDBKeyRange.only([storeId, week]);
+      const [keys, values] = await Promise.all([byStoreWeek.getAllKeys(range), byStoreWeek.getAll(range)]);
+      const snapshots: SkuSnapshot[] = [];
+      const moved: IDBValidKey[] = [];
+      values.forEach((value, index) => {
+        const parsed = storedWeekOfOldShardsSchema.safeParse(value);
+        if (!parsed.success) return;
+        snapshots.push(...snapshotsIn(parsed.data));
+        moved.push(keys[index]!);
+      });
+      await Promise.all(moved.map((key) => weeks.delete(key)));
+      await Promise.all(weekRecordsOf(snapshots).map((record) => weeks.put(packedWeek(record))));
+      // On to the next week: names sort as the weeks do, and no week is named past '\uffff'.
+      cursor = await cursor.continue([storeId, `${week}\uffff`]);
+    }
+    await tx.objectStore('recentDays').clear();
+    await buildRings(tx, storedWeekSchema, packedRing);
+  },
 };
+
+/**
+ * Builds each store's rings from its last weeks (the days planning may look back to), as
+ * ringRecordsOf does on import: version 5 made the rings, version 7 regrouped them.
+ */
+async function buildRings<T>(tx: UpgradeTx, weekSchema: { safeParse(value: unknown): { success: true; data: SkuWeek } | { success: false } }, stored: (record: RecentDays) => T): Promise<void> {
+  const recent = tx.objectStore('recentDays');
+  const byStoreWeek = tx.objectStore('skuWeeks').index('byStoreWeek');
+  let cursor = await byStoreWeek.openKeyCursor(null, 'prev');
+  while (cursor) {
+    const [storeId, lastWeek] = cursor.key as [string, string];
+    const weeks = await byStoreWeek.getAll(IDBKeyRange.bound([storeId, weekOf(addDays(lastWeek, -2 * RECENT_DAYS))], [storeId, lastWeek]));
+    const snapshots = weeks.flatMap((value) => {
+      const parsed = weekSchema.safeParse(value);
+      return parsed.success ? snapshotsIn(parsed.data) : [];
+    });
+    await Promise.all(ringRecordsOf(snapshots).map((record) => recent.put(stored(record))));
+    // On to the store before this one: its last key sorts below [storeId].
+    cursor = await cursor.continue([storeId, '']);
+  }
+}
 
 export const DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
 

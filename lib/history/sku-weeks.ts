@@ -54,16 +54,25 @@ const skuWeekShape = z.object({
   ...skuColumnsShape,
 });
 export type SkuWeek = z.infer<typeof skuWeekShape>;
-export const skuWeekSchema = skuWeekShape.check((payload) => {
-  const reason = misfit(payload.value);
-  if (reason) payload.issues.push({ code: 'custom', message: reason, input: payload.value });
-});
+const checkedBy = (why: (record: SkuWeek) => string | null) =>
+  skuWeekShape.check((payload) => {
+    const reason = why(payload.value);
+    if (reason) payload.issues.push({ code: 'custom', message: reason, input: payload.value });
+  });
+export const skuWeekSchema = checkedBy(misfit);
 
 /** A week record as the database keeps it since version 6 (stored-columns.ts). */
 const storedWeekShape = z.object({ storeId: z.string(), shard: z.number(), week: z.string(), ...storedColumnsShape });
 export type StoredWeek = z.infer<typeof storedWeekShape>;
 /** Week records as read from the database: unpacked, then checked as skuWeekSchema checks them. */
 export const storedWeekSchema = storedSchemaOf(storedWeekShape, skuWeekSchema);
+
+/**
+ * For migrations: week records as versions before 7 kept them, whose shards are of another count
+ * (shard.ts): checked but for the SKUs' shard. Unpacked as versions 4 and 5 stored them, packed as 6.
+ */
+export const weekOfOldShardsSchema = checkedBy((record) => columnsMisfit(record, WEEK_CELLS));
+export const storedWeekOfOldShardsSchema = storedSchemaOf(storedWeekShape, weekOfOldShardsSchema);
 export const packedWeek = (record: SkuWeek): StoredWeek => packed<SkuWeek, never>(record, []);
 
 /** Why a record's columns do not fit its SKUs, or null when they do (every cell a figure or NaN). */
