@@ -13,11 +13,12 @@ import { packed, storedColumnsShape, storedIntColumn, storedSchemaOf } from './s
  * readings in a ring of cells (a day's cell is its day number modulo the ring's size), a store's
  * group of shards to a record. The week records hold the same readings; this copy exists for speed.
  *
- * Why: planning needs ~15 days of 10,000 SKUs; from week records that is five weeks of 256 records
+ * Why: planning needs ~15 days of 10,000 SKUs; from week records that was five weeks of 256 records
  * (~15 MB, ~1.9 s in Chromium on two cores). Measured there: records over 64 KB are kept apart from
- * the database's index and read ~4x faster per byte, so 16 records of ~470 KB (~7 MB in all) read
- * in about a tenth of that; packed since version 6 (stored-columns.ts), a quarter of those bytes,
- * still over 64 KB. A day's save rewrites them too.
+ * the database's index and read faster per byte (~4x then; 58 records of 128 KB read in the time
+ * of 58 of 64 KB in a later check), so 16 records of ~470 KB (~7 MB in all) read in about a tenth
+ * of that; packed since version 6 (stored-columns.ts), a quarter of those bytes, still over 64 KB.
+ * A day's save rewrites them too.
  */
 
 /**
