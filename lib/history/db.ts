@@ -259,7 +259,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
       });
       await Promise.all(moved.map((key) => weeks.delete(key)));
       await Promise.all(weekRecordsOf(snapshots).map((record) => weeks.put(packedWeek(record))));
-      // On to the next week: names sort as the weeks do, and no week is named past '\uffff'.
+      // On to the next week: every key of this one, the records just put included, sorts below this.
       cursor = await cursor.continue([storeId, `${week}\uffff`]);
     }
     await tx.objectStore('recentDays').clear();

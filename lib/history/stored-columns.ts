@@ -111,7 +111,7 @@ const widened = (column: IntColumn): Int32Array => (column instanceof Int32Array
 
 /** Each cell's reading time (NaN: none) from its code, or null when a code names no time. */
 function timesOf(codes: TimeCodes, times: Float64Array): Float64Array | null {
-  // Code 0 reads NaN: the time before the first.
+  // Code 0 (no reading) reads NaN; code n the nth time.
   const lookup = new Float64Array(times.length + 1);
   lookup[0] = NaN;
   lookup.set(times, 1);
