@@ -7,7 +7,7 @@ import { anyRingDays, anySnapshot, anyStoredColumns, codesOfGroup, contentOf, da
 import { skuSnapshot } from '../../test/fixtures/db/build';
 import { addDays } from '../rules/day';
 import { dayIndex } from './derived';
-import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWith, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
+import { RECENT_DAYS, recentDaysSchema, recentOf, RING_CELLS, ringMisfit, ringRecordsOf, ringWithoutDaysBefore, withRecentSnapshots } from './recent-days';
 import type { SkuSnapshot } from './schema';
 import { groupOf } from './shard';
 
@@ -49,16 +49,16 @@ describe('recentOf', () => {
         // The same readings in two saves, each group's ring built on the first save's.
         const rings = [...new Set(all.map((s) => groupOf(s.sku)))].map((group) => {
           const mine = all.filter((s) => groupOf(s.sku) === group);
-          const first = withRecentSnapshots(undefined, { storeId: '2088', group }, mine.slice(0, split));
-          return withRecentSnapshots(first, { storeId: '2088', group }, mine.slice(split));
+          const first = withRecentSnapshots(undefined, { storeId: '2088', group }, mine.slice(0, split)).record;
+          return withRecentSnapshots(first, { storeId: '2088', group }, mine.slice(split)).record;
         });
         for (const ring of rings) expect(ringMisfit(ring)).toBeNull();
         // One reading (its SKUs once each, one day, one time) saved twice: the second changes no ring.
         const reading = oneReading(all.slice(split));
         for (const ring of rings) {
           const mine = reading.filter((s) => groupOf(s.sku) === ring.group);
-          const once = withRecentSnapshots(ring, { storeId: '2088', group: ring.group }, mine);
-          expect(ringWith(structuredClone(once), { storeId: '2088', group: ring.group }, mine, { inPlace: true }).changed).toBe(false);
+          const once = withRecentSnapshots(ring, { storeId: '2088', group: ring.group }, mine).record;
+          expect(withRecentSnapshots(structuredClone(once), { storeId: '2088', group: ring.group }, mine, { inPlace: true }).changed).toBe(false);
         }
         expect(recentOf(rings)).toEqual(expected(all));
       }),
@@ -86,14 +86,13 @@ describe('withRecentSnapshots, validity by construction and in place', () => {
       fc.property(ringCase, ({ group, before, snapshots }) => {
         // The arbitrary gives only what a read lets through.
         if (before) expect(ringMisfit(before)).toBeNull();
-        const ring = withRecentSnapshots(before, { storeId: '2088', group }, snapshots);
+        const { record: ring, changed } = withRecentSnapshots(before, { storeId: '2088', group }, snapshots);
         const parsed = recentDaysSchema.safeParse(ring);
         expect(parsed.success ? null : parsed.error.issues).toBeNull();
         // Built in place on the save's own copy of the ring, the same ring.
-        expect(withRecentSnapshots(before && structuredClone(before), { storeId: '2088', group }, snapshots, { inPlace: true })).toEqual(ring);
+        expect(withRecentSnapshots(before && structuredClone(before), { storeId: '2088', group }, snapshots, { inPlace: true }).record).toEqual(ring);
         // `changed` says whether it holds anything else than what was stored (a save writes it only then).
-        const { changed } = ringWith(before, { storeId: '2088', group }, snapshots);
-        expect(changed).toBe(!isDeepStrictEqual(contentOf(ring), contentOf(before ?? withRecentSnapshots(undefined, { storeId: '2088', group }, []))));
+        expect(changed).toBe(!isDeepStrictEqual(contentOf(ring), contentOf(before ?? withRecentSnapshots(undefined, { storeId: '2088', group }, []).record)));
       }),
       { numRuns: 300 },
     );
@@ -149,7 +148,7 @@ describe('ringRecordsOf', () => {
 });
 
 describe('ringWithoutDaysBefore', () => {
-  const ring = withRecentSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1), snapshot('A', '2026-03-06', 2)]);
+  const ring = withRecentSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1), snapshot('A', '2026-03-06', 2)]).record;
   it('clears the days before the cutoff, and a SKU left with none', () => {
     const cut = ringWithoutDaysBefore(ring, '2026-03-06');
     expect(cut.changed).toBe(true);
@@ -161,7 +160,7 @@ describe('ringWithoutDaysBefore', () => {
 });
 
 describe('ringMisfit', () => {
-  const ring = () => withRecentSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1)]);
+  const ring = () => withRecentSnapshots(undefined, keyOf('A'), [snapshot('A', '2026-03-02', 1)]).record;
   const cellOf = (r: ReturnType<typeof ring>) => r.readAt.findIndex((readAt) => !Number.isNaN(readAt));
   it('passes a ring as written', () => {
     expect(ringMisfit(ring())).toBeNull();

@@ -79,21 +79,10 @@ function withDayColumn(record: RecentDays, days: Int32Array): RecentDays {
  * The ring after more snapshots of its store and group, in any order: a cell keeps the latest day
  * that falls in it, and of that day the latest reading; names are those of the SKU's latest
  * reading, as in week records. `before` is not changed, unless `inPlace` says it may be.
+ * `changed` is false when the ring holds what `before` held (every snapshot out of the window,
+ * stale, or already there), so that a save need not write it: as withSnapshots says of a week.
  */
 export function withRecentSnapshots(
-  before: RecentDays | undefined,
-  key: { storeId: string; group: number },
-  snapshots: readonly SkuSnapshot[],
-  options: BuildOptions = {},
-): RecentDays {
-  return ringWith(before, key, snapshots, options).record;
-}
-
-/**
- * withRecentSnapshots, and whether the ring changed: false when it holds what `before` held (every
- * snapshot out of the window, stale, or already there), so that a save need not write it.
- */
-export function ringWith(
   before: RecentDays | undefined,
   key: { storeId: string; group: number },
   snapshots: readonly SkuSnapshot[],
@@ -134,7 +123,7 @@ export function ringRecordsOf(snapshots: readonly SkuSnapshot[]): RecentDays[] {
     .filter((snapshot) => snapshot.day >= from.get(snapshot.storeId)!)
     .sort((a, b) => compareKeys(a.storeId, b.storeId) || compareKeys(a.sku, b.sku) || compareKeys(a.day, b.day) || a.readAt - b.readAt);
   return groupedBy(kept, (snapshot) => ({ storeId: snapshot.storeId, group: groupOf(snapshot.sku) }), JSON.stringify).map(({ key, items }) =>
-    withRecentSnapshots(undefined, key, items),
+    withRecentSnapshots(undefined, key, items).record,
   );
 }
 

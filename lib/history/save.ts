@@ -6,7 +6,7 @@ import type { HistoryDb } from './db';
 import { browserTimeZone, localDay } from './clock';
 import { dayIndex } from './derived';
 import { dailySchema, eventSightingRecordSchema, skuSnapshotSchema, storeRecordSchema, storeSnapshotSchema, type SkuSnapshot, type StoreSnapshot } from './schema';
-import { packedRing, ringWith, storedRingSchema } from './recent-days';
+import { packedRing, storedRingSchema, withRecentSnapshots } from './recent-days';
 import { groupOf, shardOf } from './shard';
 import { groupedBy } from './sku-columns';
 import { packedWeek, storedWeekSchema, weekOf, withSnapshots } from './sku-weeks';
@@ -99,7 +99,7 @@ export async function saveReading(db: HistoryDb, reading: PageReading, { timeZon
     });
     groups.forEach(({ key: group, items }, index) => {
       const before = storedRecord(ringsBefore[index], storedRingSchema, `recentDays ${JSON.stringify([storeId, group])}`, problem);
-      const ring = ringWith(before, { storeId, group }, items, { inPlace: true });
+      const ring = withRecentSnapshots(before, { storeId, group }, items, { inPlace: true });
       if (ring.changed) writes.push(recentStore.put(packedRing(ring.record)));
     });
     if (stale > 0) {

@@ -16,8 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../lib/history/clock';
 import { DB_NAME } from '../../lib/history/db';
 import type { ReminderState, SkuSnapshot } from '../../lib/history/schema';
-import { recentOf, type RecentDays } from '../../lib/history/recent-days';
-import { snapshotsIn as weekSnapshots, type SkuWeek } from '../../lib/history/sku-weeks';
+import { recentOf, storedRingSchema } from '../../lib/history/recent-days';
+import { snapshotsIn as weekSnapshots, storedWeekSchema } from '../../lib/history/sku-weeks';
 import { backgroundSender } from '../../lib/messages';
 import type { PageReading, SkuFigures } from '../../lib/records';
 import { addDays } from '../../lib/rules/day';
@@ -72,8 +72,8 @@ async function history(target: Extension = ext): Promise<Record<string, unknown[
   return (await extensionStorage(target)).indexedDB[DB_NAME] ?? {};
 }
 
-/** Every SKU snapshot stored, out of the week records (Playwright brings their typed arrays back as such). */
-const snapshotsIn = (records: Record<string, unknown[]>): SkuSnapshot[] => ((records.skuWeeks ?? []) as SkuWeek[]).flatMap((week) => weekSnapshots(week));
+/** Every SKU snapshot stored, out of the packed week records (Playwright brings their typed arrays back as such). */
+const snapshotsIn = (records: Record<string, unknown[]>): SkuSnapshot[] => (records.skuWeeks ?? []).flatMap((week) => weekSnapshots(storedWeekSchema.parse(week)));
 const snapshotsOf = async (storeId: string) => snapshotsIn(await history()).filter((s) => s.storeId === storeId);
 const statesOf = async (storeId: string) => ((await history()).reminderState as ReminderState[] | undefined ?? []).filter((s) => s.storeId === storeId);
 const figuresOf = ({ storeId: _s, day: _d, readAt: _r, ...figures }: SkuSnapshot): SkuFigures => figures;
@@ -267,8 +267,9 @@ describe('history across two days', () => {
       const { recentDays: recentAfter, ...restored } = after.indexedDB[DB_NAME]!;
       expect(restored).toEqual({ ...others, skuWeeks: records.skuWeeks });
       // Rebuilt in SKU order rather than in the order the pages were read: the same days for planning.
-      expect(recentOf(recentAfter as RecentDays[])).toEqual(recentOf(recentBefore as RecentDays[]));
-      expect(recentOf(recentAfter as RecentDays[])).toHaveLength(expected.skus.length + 1);
+      const planningDays = (rings: unknown[] = []) => recentOf(rings.map((ring) => storedRingSchema.parse(ring)));
+      expect(planningDays(recentAfter)).toEqual(planningDays(recentBefore));
+      expect(planningDays(recentAfter)).toHaveLength(expected.skus.length + 1);
       expect(after.local[settingsKey]).toEqual(before.local[settingsKey]);
     } finally {
       await fresh.close();
