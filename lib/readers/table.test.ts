@@ -40,6 +40,23 @@ describe('findTables', () => {
     ]);
   });
 
+  it('reads the rows of every row group, and rows a script put straight into the <table>, in order', () => {
+    const doc = documentOf(`<table><thead><tr><th>SKU</th><th>可用库存</th></tr></thead>
+      <tbody><tr><td>A</td><td>1</td></tr></tbody><tbody><tr><td>B</td><td>2</td></tr></tbody>
+      <tfoot><tr><td>C</td><td>3</td></tr></tfoot></table>`);
+    // The parser puts a row into a <tbody>; a script's appendChild does not.
+    const loose = doc.createElement('tr');
+    loose.innerHTML = '<td>D</td><td>4</td>';
+    doc.querySelector('table')!.append(loose);
+    const [table] = findTables(doc);
+    expect(table!.rows.map((row) => texts(row.cells))).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+      ['C', '3'],
+      ['D', '4'],
+    ]);
+  });
+
   it('takes the first row of <th> as the header when there is no <thead>', () => {
     const [table] = findTables(documentOf('<table><tr><th>SKU</th><th>Available</th></tr><tr><td>A</td><td>4</td></tr></table>'));
     expect(table!.headers).toEqual(['SKU', 'Available']);
