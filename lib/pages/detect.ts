@@ -50,7 +50,7 @@ const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
 
 // One detectPageKinds call reads tables, figures, headings and titles once for all detectors
 // (each is a query over the whole page, thousands of rows included).
-let memo: { root: ParentNode; tables?: DataTable[]; fields?: Set<StoreFigureField>; headings?: string[]; titles?: string[] } | null = null;
+let memo: { root: ParentNode; tables?: DataTable[]; fields?: Set<StoreFigureField>; marked?: Element[]; headings?: string[]; titles?: string[] } | null = null;
 const remembered = (root: ParentNode) => (memo?.root === root ? memo : { root });
 
 const tablesOf = (root: ParentNode) => {
@@ -65,21 +65,32 @@ const figureFieldsOf = (root: ParentNode) => {
 
 const keys = (words: readonly string[]) => words.map(labelKey);
 
+const outOfMenus = (elements: Iterable<Element>): Element[] => [...elements].filter((element) => !element.closest(NAVIGATION));
+
+/** Headings and page titles out of menus, for both: one query over the page, not two. */
+const headingsAndTitles = (root: ParentNode) => {
+  const view = remembered(root);
+  return (view.marked ??= outOfMenus(root.querySelectorAll(`${HEADINGS}, ${PAGE_TITLE}`)));
+};
+
 const headingsSay = (root: ParentNode, words: readonly string[]) => {
   const wanted = keys(words);
   const view = remembered(root);
-  view.headings ??= [...root.querySelectorAll(HEADINGS)].filter((heading) => !heading.closest(NAVIGATION)).map((heading) => labelKey(readText(heading)));
+  view.headings ??= headingsAndTitles(root)
+    .filter((element) => element.matches(HEADINGS))
+    .map((heading) => labelKey(readText(heading)));
   return view.headings.some((key) => wanted.some((word) => key.includes(word)));
 };
 
 /** The page's title elements (several when the page marks one title in two ways). */
-export const pageTitles = (root: ParentNode): Element[] =>
-  [...root.querySelectorAll(PAGE_TITLE)].filter((title) => !title.closest(NAVIGATION));
+export const pageTitles = (root: ParentNode): Element[] => outOfMenus(root.querySelectorAll(PAGE_TITLE));
 
 const titleIs = (root: ParentNode, words: readonly string[]) => {
   const wanted = new Set(keys(words));
   const view = remembered(root);
-  view.titles ??= pageTitles(root).map((title) => labelKey(readText(title)));
+  view.titles ??= headingsAndTitles(root)
+    .filter((element) => element.matches(PAGE_TITLE))
+    .map((title) => labelKey(readText(title)));
   return view.titles.some((title) => wanted.has(title));
 };
 
