@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { z } from 'zod/mini';
 
 import { addDays, DAYS_PER_WEEK } from '../rules/day';
 import { packedRing, RECENT_DAYS, recentDaysSchema, ringRecordsOf, type RecentDays, type StoredRing } from './recent-days';
@@ -226,7 +227,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
    * they are until migration 7 builds them again.)
    */
   6: async (_db, tx) => {
-    const repack = async <T>(storeName: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, pack: (record: T) => unknown) => {
+    const repack = async <T>(storeName: string, schema: z.ZodMiniType<T>, pack: (record: T) => unknown) => {
       let cursor = await tx.objectStore(storeName).openCursor();
       while (cursor) {
         const parsed = schema.safeParse(cursor.value);
@@ -273,7 +274,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
  * Builds each store's rings from its last weeks (the days planning may look back to), as
  * ringRecordsOf does on import: version 5 made the rings, version 7 regrouped them.
  */
-async function buildRings<T>(tx: UpgradeTx, weekSchema: { safeParse(value: unknown): { success: true; data: SkuWeek } | { success: false } }, stored: (record: RecentDays) => T): Promise<void> {
+async function buildRings<T>(tx: UpgradeTx, weekSchema: z.ZodMiniType<SkuWeek>, stored: (record: RecentDays) => T): Promise<void> {
   const recent = tx.objectStore('recentDays');
   const byStoreWeek = tx.objectStore('skuWeeks').index('byStoreWeek');
   let cursor = await byStoreWeek.openKeyCursor(null, 'prev');
