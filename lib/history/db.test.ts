@@ -6,12 +6,12 @@ import v3 from '../../test/fixtures/db/v3.json';
 import v4 from '../../test/fixtures/db/v4.json';
 import v5 from '../../test/fixtures/db/v5.json';
 import v6 from '../../test/fixtures/db/v6.json';
-import { freshName, fromFixture, writeRawVersion } from '../../test/fixtures/db/build';
+import { freshName, fromFixture, weekAsKept, writeRawVersion } from '../../test/fixtures/db/build';
 import { DB_VERSION, MIGRATIONS, openHistory } from './db';
 import { addDays } from '../rules/day';
 import { RECENT_DAYS } from './recent-days';
 import { shardOf } from './shard';
-import { compareKeys, snapshotsIn, storedWeekOfOldShardsSchema, storedWeekSchema, weekOfOldShardsSchema } from './sku-weeks';
+import { compareKeys, snapshotsIn, storedWeekSchema } from './sku-weeks';
 import { listGlossary, listStores, readEventsOfSku, readRecent, readReminderState, readSkuHistory, readStoreSnapshots } from './read';
 
 describe('history database versions', () => {
@@ -152,8 +152,7 @@ describe('history database versions', () => {
     const name = freshName();
     await writeRawVersion(name, version, stores);
     const db = await openHistory({ name });
-    // The fixture's weeks as that version kept them: unpacked (5) or packed (6), in 256 shards.
-    const weeks = (fromFixture(stores.skuWeeks) as object[]).map((value) => ('names' in value ? storedWeekOfOldShardsSchema : weekOfOldShardsSchema).parse(value));
+    const weeks = (fromFixture(stores.skuWeeks) as object[]).map(weekAsKept);
     for (const storeId of ['2088', '3101']) {
       const before = weeks.filter((week) => week.storeId === storeId).flatMap((week) => snapshotsIn(week));
       for (const sku of new Set(before.map((snapshot) => snapshot.sku))) {

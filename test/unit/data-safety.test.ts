@@ -15,11 +15,11 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { at, freshName, fromFixture, inventoryReading, SHANGHAI, skuRow, writeRawVersion } from '../fixtures/db/build';
+import { at, freshName, fromFixture, inventoryReading, SHANGHAI, skuRow, weekAsKept, writeRawVersion } from '../fixtures/db/build';
 import { DB_VERSION, openHistory, type HistoryDb } from '../../lib/history/db';
 import { exportBackup } from '../../lib/history/backup';
 import { STORE_NAMES } from '../../lib/history/schema';
-import { snapshotsIn, storedWeekOfOldShardsSchema, storedWeekSchema, weekOfOldShardsSchema, type SkuWeek } from '../../lib/history/sku-weeks';
+import { snapshotsIn, storedWeekSchema } from '../../lib/history/sku-weeks';
 import { t, type MessageKey } from '../../lib/i18n';
 import { createHandler } from '../../lib/message-handler';
 import { sendToBackground, type Request, type Sender } from '../../lib/messages';
@@ -34,8 +34,6 @@ interface DbFixture {
   version: number;
   stores: Record<string, unknown[]>;
 }
-/** A fixture's week record as its version kept it: unpacked (4, 5) or packed (6), in 256 shards. */
-const weekAsKept = (value: object): SkuWeek => ('names' in value ? storedWeekOfOldShardsSchema : weekOfOldShardsSchema).parse(value);
 const fixtureOf = (version: number): DbFixture => JSON.parse(readFileSync(join(DB_FIXTURES, `v${version}.json`), 'utf8')) as DbFixture;
 
 async function everything(db: HistoryDb): Promise<Record<string, unknown[]>> {
