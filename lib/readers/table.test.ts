@@ -46,7 +46,7 @@ describe('findTables', () => {
       <tfoot><tr><td>C</td><td>3</td></tr></tfoot></table>`);
     // The parser puts a row into a <tbody>; a script's appendChild does not.
     const loose = doc.createElement('tr');
-    loose.innerHTML = '<td>D</td><td>4</td>';
+    for (const text of ['D', '4']) loose.append(Object.assign(doc.createElement('td'), { textContent: text }));
     doc.querySelector('table')!.append(loose);
     const [table] = findTables(doc);
     expect(table!.rows.map((row) => texts(row.cells))).toEqual([
