@@ -20,7 +20,7 @@
  * IndexedDB events; of every build loaded, so give one).
  *
  * The worker's profile and the trace go through the DevTools protocol on a port of the browser's
- * own (Playwright gives no session for a service worker), with `ws`, which comes with happy-dom.
+ * own (Playwright gives no session for a service worker), with `ws` (Node 20 has no WebSocket client).
  *
  * Not part of `npm run bench`: a tool for the worker's save path. Run it under the shared lock
  * (flock /tmp/lsm-build.lock ...): runs on this 2-core machine disturb each other's timings.
