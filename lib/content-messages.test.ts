@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { contentSender, fromWire, loadMessages, readingParts, toWire } from './content-messages';
-import { shardOf } from './history/shard';
+import { groupOf, shardOf } from './history/shard';
 import { contentMessages, isPageOnlyMessage } from './i18n';
 import type { PageReading, SkuFigures } from './records';
 
@@ -86,5 +86,19 @@ describe('readingParts', () => {
     for (const part of parts) expect(part.skus.length).toBeLessThan(600);
     expect(parts.map((part) => [part.store, part.events.length])).toEqual([[{ orders30d: 12 }, 1], [null, 0], [null, 0], [null, 0]]);
     expect(parts.every((part) => part.storeId === 's' && part.pageKind === 'inventory' && part.readAt === 1)).toBe(true);
+  });
+
+  it('makes a power of two of parts, each a whole number of groups of shards, none over `most` SKUs by more than the hash spreads', () => {
+    const whole = reading(10_000);
+    const parts = readingParts(whole, 1_000);
+    // 10 parts would split six groups (their recent-days records written twice); 16 split none.
+    expect(parts).toHaveLength(16);
+    expect(parts.reduce((sum, part) => sum + part.skus.length, 0)).toBe(10_000);
+    const groupsOf = parts.map((part) => new Set(part.skus.map((row) => groupOf(row.sku))));
+    groupsOf.forEach((groups, index) => groupsOf.slice(index + 1).forEach((other) => expect([...groups].filter((g) => other.has(g))).toEqual([])));
+    for (const part of parts) expect(part.skus.length).toBeLessThan(1_000);
+    // 3,000 SKUs: 4 parts of 4 groups each.
+    const four = readingParts(reading(3_000), 1_000);
+    expect(four.map((part) => new Set(part.skus.map((row) => groupOf(row.sku))).size)).toEqual([4, 4, 4, 4]);
   });
 });

@@ -38,15 +38,17 @@ export const FROM_CONTENT = {
 };
 
 /**
- * A reading of a big page as several reading/save messages of about `most` SKUs each, so that
- * checking and sending one is a short task for the page (10,000 rows in one message is a long
- * one). Parts are cut along the worker's shards of SKUs (lib/history/shard.ts): each shard's week
- * record is rewritten by one message, not by every part. The store's figures and the event codes
- * go with the first part only: each event message counts a sighting.
+ * A reading of a big page as several reading/save messages of at most about `most` SKUs each, so
+ * that checking and sending one is a short task for the page (10,000 rows in one message is a long
+ * one). Parts are cut along the worker's shards of SKUs and, up to SHARD_GROUPS parts, along its
+ * groups of shards too (lib/history/shard.ts): each shard's week record, and each group's record of
+ * recent days, is rewritten by one message, not by every part. So the number of parts is a power
+ * of two: 10 parts would split six groups between two messages each. The store's figures and the
+ * event codes go with the first part only: each event message counts a sighting.
  */
 export function readingParts(reading: PageReading, most: number): PageReading[] {
   if (reading.skus.length <= most) return [reading];
-  const count = Math.ceil(reading.skus.length / most);
+  const count = Math.min(SHARDS, 2 ** Math.ceil(Math.log2(reading.skus.length / most)));
   const skus = Array.from({ length: count }, (): PageReading['skus'] => []);
   for (const row of reading.skus) skus[Math.floor((shardOf(row.sku) * count) / SHARDS)]!.push(row);
   return skus.map((part, index) => ({ ...reading, skus: part, store: index === 0 ? reading.store : null, events: index === 0 ? reading.events : [] }));

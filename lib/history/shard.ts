@@ -23,7 +23,8 @@ export function shardOf(sku: string): number {
 /**
  * Shards go together in this many groups where a record per shard would be too small to read fast
  * (recent-days.ts). A group is a run of neighbouring shards, as the content script's parts of a big
- * page are (lib/content-messages.ts: readingParts), so that a part touches one or two groups.
+ * page are (lib/content-messages.ts: readingParts, a power of two of them), so that a part holds
+ * whole groups, or, past SHARD_GROUPS parts, a whole share of one.
  */
 export const SHARD_GROUPS = 16;
 export const groupOf = (sku: string): number => Math.floor((shardOf(sku) * SHARD_GROUPS) / SHARDS);
