@@ -83,6 +83,8 @@ describe('detectAntiBotGate', () => {
     ['<div class="baxia-dialog-mask" hidden></div>', false],
     ['<div style="display:none"><iframe src="/_____tmd_____/punish"></iframe></div>', false],
     ['<iframe src="https://csp.aliexpress.com/m_apps/other"></iframe><div class="baxia-dialog"></div>', false],
+    ['<iframe></iframe><iframe srcdoc="_____tmd_____/punish"></iframe>', false],
+    ['<div class="baxia-dialog-mask" hidden></div><iframe src="/_____tmd_____/punish"></iframe>', true],
   ])('%s -> %s', (html, up) => {
     // Inert template content: the test DOM would try to load the iframes otherwise.
     const template = document.createElement('template');
