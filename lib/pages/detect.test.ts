@@ -48,8 +48,18 @@ describe('page detectors', () => {
     expect(detectPageKinds(documentOf('<h1>库存管理</h1><table><tr><th>货品编号</th><th>可发货数</th></tr><tr><td>A</td><td>1</td></tr></table>'), url)).toEqual(['inventory']);
     expect(detectPageKinds(documentOf('<div role="heading" aria-level="1">Inventory health</div>'), url)).toEqual(['inventory']);
     expect(detectPageKinds(documentOf('<h1 class="page-title">补货分析</h1>'), url)).toEqual(['replenishment']);
+    expect(detectPageKinds(documentOf('<div class="page-title">库存管理</div>'), url)).toEqual(['inventory']);
     expect(detectPageKinds(documentOf('<h1>Store performance</h1><p>Loading…</p>'), url)).toEqual(['store-performance']);
     expect(detectPageKinds(documentOf('<h1>物流表现</h1>'), url)).toEqual(['logistics-performance']);
+  });
+
+  it("a heading anywhere, the document's <title> included, says a table of SKUs is the replenishment analysis", () => {
+    const url = new URL('https://csp.aliexpress.com/m_apps/anything');
+    const table = '<table><tr><th>SKU</th><th>可售库存</th></tr><tr><td>A</td><td>1</td></tr></table>';
+    expect(detectPageKinds(documentOf(table), url)).toEqual(['inventory']);
+    for (const heading of ['<title>补货分析</title>', '<h3>补货分析</h3>', '<div role="heading" aria-level="4">补货分析</div>']) {
+      expect(detectPageKinds(documentOf(heading + table), url), heading).toEqual(['replenishment']);
+    }
   });
 
   it('only the page title names the page, and only exactly: not a card heading, a menu, or a longer title', () => {
