@@ -43,9 +43,11 @@ const EVENT_CODE_COLUMNS = ['事件代码', '事件编码', '异常代码', '反
 /** A page of store (or logistics) figures shows at least this many of them; a home page shows one or none. */
 const MIN_FIGURES = 2;
 
-const HEADINGS = 'title, h1, h2, h3, [role="heading"]';
+const HEADING_SELECTORS = ['title', 'h1', 'h2', 'h3', '[role="heading"]'];
+const HEADINGS = HEADING_SELECTORS.join(', ');
 /** The page's own title: not a card's heading, and never one in a menu. */
-const PAGE_TITLE = 'h1, [role="heading"][aria-level="1"], .page-title';
+const PAGE_TITLE_SELECTORS = ['h1', '[role="heading"][aria-level="1"]', '.page-title'];
+const PAGE_TITLE = PAGE_TITLE_SELECTORS.join(', ');
 const NAVIGATION = 'nav, [role="navigation"], [role="menu"], [role="menubar"]';
 
 // One detectPageKinds call reads tables, figures, headings and titles once for all detectors
@@ -70,10 +72,14 @@ const outOfMenus = (elements: Iterable<Element>): Element[] => [...elements].fil
 /**
  * Every element HEADINGS or PAGE_TITLE matches, a selector at a time: a lone tag or class is a query
  * the browser answers without matching each element of the page against a list (on 10,000 rows
- * ~7 ms for these six, ~13 for the list). Detection only asks whether some heading or title says a
- * word, so their order does not matter.
+ * ~7 ms for these six, ~13 for the list). A title selector that narrows a heading selector (h1,
+ * [role="heading"][aria-level="1"]) finds nothing that one does not. Detection only asks whether
+ * some heading or title says a word, so their order does not matter.
  */
-const HEADING_AND_TITLE_QUERIES = ['title', 'h1', 'h2', 'h3', '.page-title', '[role="heading"]'];
+const HEADING_AND_TITLE_QUERIES = [
+  ...HEADING_SELECTORS,
+  ...PAGE_TITLE_SELECTORS.filter((title) => !HEADING_SELECTORS.some((heading) => title.startsWith(heading))),
+];
 
 /** Headings and page titles out of menus, for both: one look over the page, not two. */
 const headingsAndTitles = (root: ParentNode) => {
