@@ -68,6 +68,10 @@ describe('readingParts', () => {
     store: { orders30d: 12 }, events: [{ code: 'ES-402', sku: 'ES-1' }],
   });
 
+  /** No two sets have a member in common. */
+  const expectNoneShared = (sets: Set<number>[]) =>
+    sets.forEach((set, index) => sets.slice(index + 1).forEach((other) => expect([...set].filter((member) => other.has(member))).toEqual([])));
+
   it('leaves a reading of up to `most` SKUs whole', () => {
     const whole = reading(3);
     expect(readingParts(whole, 3)).toEqual([whole]);
@@ -79,8 +83,7 @@ describe('readingParts', () => {
     expect(parts).toHaveLength(4);
     expect(parts.flatMap((part) => part.skus).sort((a, b) => a.sellable! - b.sellable!)).toEqual(whole.skus);
     // Each message rewrites only its own shards' records in the worker.
-    const shardsOf = parts.map((part) => new Set(part.skus.map((row) => shardOf(row.sku))));
-    shardsOf.forEach((shards, index) => shardsOf.slice(index + 1).forEach((other) => expect([...shards].filter((s) => other.has(s))).toEqual([])));
+    expectNoneShared(parts.map((part) => new Set(part.skus.map((row) => shardOf(row.sku)))));
     // About `most` SKUs each: the hash spreads codes evenly.
     for (const part of parts) expect(part.skus.length).toBeGreaterThan(400);
     for (const part of parts) expect(part.skus.length).toBeLessThan(600);
@@ -94,8 +97,7 @@ describe('readingParts', () => {
     // 10 parts would split six groups (their recent-days records written twice); 16 split none.
     expect(parts).toHaveLength(16);
     expect(parts.reduce((sum, part) => sum + part.skus.length, 0)).toBe(10_000);
-    const groupsOf = parts.map((part) => new Set(part.skus.map((row) => groupOf(row.sku))));
-    groupsOf.forEach((groups, index) => groupsOf.slice(index + 1).forEach((other) => expect([...groups].filter((g) => other.has(g))).toEqual([])));
+    expectNoneShared(parts.map((part) => new Set(part.skus.map((row) => groupOf(row.sku)))));
     for (const part of parts) expect(part.skus.length).toBeLessThan(1_000);
     // 3,000 SKUs: 4 parts of 4 groups each.
     const four = readingParts(reading(3_000), 1_000);
