@@ -16,9 +16,9 @@ import { packed, storedColumnsShape, storedIntColumn, storedSchemaOf } from './s
  * Why: planning needs ~15 days of 10,000 SKUs; from week records that was five weeks of 256 records
  * (~15 MB, ~1.9 s in Chromium on two cores). Measured there: records over 64 KB read faster per byte
  * (~4x then; 58 records of 128 KB read in the time of 58 of 64 KB in a later check; Blink wraps
- * large values in blobs kept apart from the database, the likely reason, not seen in a trace), so 16 records of ~470 KB (~7 MB in all) read in about a tenth
- * of that; packed since version 6 (stored-columns.ts), a quarter of those bytes, still over 64 KB.
- * A day's save rewrites them too.
+ * large values in blobs kept apart from the database, the likely reason, not seen in a trace), so
+ * 16 records of ~470 KB (~7 MB in all) read in about a tenth of that; packed since version 6
+ * (stored-columns.ts), a quarter of those bytes, still over 64 KB. A day's save rewrites them too.
  */
 
 /**
