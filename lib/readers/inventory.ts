@@ -9,8 +9,8 @@ import { readText } from './text';
 
 /**
  * Per-SKU figures from inventory-like tables (inventory list, health dashboard, replenishment
- * analysis). The content script re-reads only the rows that changed: `readTable` (cheap, structure
- * only) then `readInventoryRow` for those rows, with the column map from the first read.
+ * analysis). Across passes the content script keeps the figures of every row whose texts did not
+ * change (RowMemory): a sort or a re-render of some rows makes no new figures for the others.
  */
 
 export interface InventoryRowReading {
@@ -30,16 +30,35 @@ export interface InventoryReading {
 const isSummaryLabel = anyCaseWords(['合计', '总计', '小计', '汇总', 'total', 'subtotal', 'grand total', 'sum']);
 
 /** The SKU as the page shows it, or null when the cell is missing, empty, a placeholder or a summary label. */
-export function skuFromCell(cell: Element | undefined, mayHoldUnread = true): string | null {
-  const text = cell ? readText(cell, mayHoldUnread) : '';
-  if (!/[\p{L}\p{N}]/u.test(text) || isPlaceholder(text) || isSummaryLabel(text)) return null;
-  return text;
+export const skuFromCell = (cell: Element | undefined, mayHoldUnread = true): string | null =>
+  skuFromText(cell ? readText(cell, mayHoldUnread) : '');
+
+const skuFromText = (text: string): string | null =>
+  !/[\p{L}\p{N}]/u.test(text) || isPlaceholder(text) || isSummaryLabel(text) ? null : text;
+
+/** The columns a row's figures are read from besides its SKU, in the order rowTexts gives their texts. */
+const FIGURE_COLUMNS = ['product', 'warehouse', 'sellable', 'inTransit', 'dailySales', 'sales30d', 'turnoverDays'] as const;
+
+/**
+ * What a row's figures are made of: the text of its SKU cell, then of each FIGURE_COLUMNS cell (''
+ * where the table has no such column or the row no such cell). Two readings of a row with the same
+ * texts have the same figures: the content script keeps a row's figures while its texts stay.
+ * `mayHoldUnread` false: the caller knows nothing in the row is left unread (readText), and no
+ * element of it is looked at for that.
+ */
+export function rowTexts(cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): string[] {
+  const cellText = (index: number | undefined) => {
+    const cell = index === undefined ? undefined : cells[index];
+    return cell ? readText(cell, mayHoldUnread) : '';
+  };
+  const texts = [cellText(columns.sku)];
+  for (const column of FIGURE_COLUMNS) texts.push(cellText(columns[column]));
+  return texts;
 }
 
 /**
- * One row's figures; a figure that is missing, a placeholder or not one the record can hold (a
- * negative stock, say) is null, never a throw. `mayHoldUnread` false: the caller knows nothing in
- * the row is left unread (readText), and no element of it is looked at for that.
+ * One row's figures from its texts (rowTexts); a figure that is missing, a placeholder or not one
+ * the record can hold (a negative stock, say) is null, never a throw. null for a row with no SKU.
  *
  * The record is valid by construction, not checked field by field as it is made: a 2,000-row
  * table is read in the frame that draws it, and checking each row with the schema cost that frame
@@ -47,42 +66,43 @@ export function skuFromCell(cell: Element | undefined, mayHoldUnread = true): st
  * property test holds every record read to skuFiguresSchema, and the worker validates each one
  * with it on arrival (lib/messages.ts).
  */
-export function readInventoryRow(cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): SkuFigures | null {
-  const sku = skuFromCell(cells[columns.sku], mayHoldUnread);
+export function figuresFromTexts(texts: readonly string[]): SkuFigures | null {
+  // In rowTexts' order: the SKU, then FIGURE_COLUMNS ('' where none is shown).
+  const [skuText = '', product, warehouse, sellable, inTransit, daily, sales30d, turnoverDays] = texts;
+  const sku = skuFromText(skuText);
   if (sku === null) return null;
-  const text = (column: Exclude<keyof InventoryColumns, 'sku'>): string | null => {
-    const index = columns[column];
-    const cell = index === undefined ? undefined : cells[index];
-    return cell ? readText(cell, mayHoldUnread) || null : null;
-  };
-  const warehouse = text('warehouse');
   // Daily sales as shown, else 30-day sales / 30; a shown figure the record cannot hold is unknown, not replaced.
-  const daily = parseFigure(text('dailySales'));
-  const sales30d = daily === null ? parseFigure(text('sales30d')) : null;
-  const from = daily !== null ? 'daily' : sales30d !== null ? 'sales30d' : null;
-  const dailySales = countable(daily ?? (sales30d === null ? null : sales30d / DAYS_PER_MONTH));
+  const dailyShown = parseFigure(daily);
+  const monthShown = dailyShown === null ? parseFigure(sales30d) : null;
+  const from = dailyShown !== null ? 'daily' : monthShown !== null ? 'sales30d' : null;
+  const dailySales = countable(dailyShown ?? (monthShown === null ? null : monthShown / DAYS_PER_MONTH));
   return {
     sku,
-    product: text('product'),
-    warehouse,
-    market: marketFromWarehouse(warehouse),
-    sellable: countable(parseFigure(text('sellable'))),
-    inTransit: countable(parseFigure(text('inTransit'))),
+    product: product || null,
+    warehouse: warehouse || null,
+    market: marketFromWarehouse(warehouse || null),
+    sellable: countable(parseFigure(sellable)),
+    inTransit: countable(parseFigure(inTransit)),
     dailySales,
     dailySalesFrom: dailySales === null ? null : from,
-    turnoverDays: countable(parseFigure(text('turnoverDays'))),
+    turnoverDays: countable(parseFigure(turnoverDays)),
   };
 }
+
+/** One row's figures, read from its cells (rowTexts, then figuresFromTexts). */
+export const readInventoryRow = (cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): SkuFigures | null =>
+  figuresFromTexts(rowTexts(cells, columns, mayHoldUnread));
 
 /** A figure the record holds: stock, sales and days are never below zero (parseFigure gives only finite numbers). */
 const countable = (value: number | null): number | null => (value !== null && value >= 0 ? value : null);
 
 /**
- * Rows read before, by row element (the content script keeps one across passes): a row whose text,
- * cells and columns are the same as when it was read is not read again, and keeps its figures
- * object. Text is the row's textContent, which every figure is made of.
+ * Rows read before, by row element (the content script keeps one across passes): a row whose texts
+ * (rowTexts) are the same as when it was read keeps its figures object.
  */
-export type RowMemory = WeakMap<Element, { text: string; cells: number; columns: string; figures: SkuFigures | null }>;
+export type RowMemory = WeakMap<Element, { texts: string[]; figures: SkuFigures | null }>;
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
 
 /** Every inventory table under root, each row read (with `memory`, only the rows that changed). */
 export const readInventory = (root: ParentNode, memory?: RowMemory): InventoryReading[] =>
@@ -92,20 +112,14 @@ export const readInventory = (root: ParentNode, memory?: RowMemory): InventoryRe
 function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryReading[] {
   const columns = inventoryColumns(table.headers);
   if (!isInventoryTable(columns)) return [];
-  const columnsKey = memory ? Object.entries(columns).join() : '';
-  // Rows with something never read inside: one query for the table, asked only once a row must be read.
-  let holdingUnread: Set<Element> | undefined;
-  const readRow = (element: Element, cells: Element[]) => {
-    holdingUnread ??= rowsHoldingUnread(table);
-    return readInventoryRow(cells, columns, holdingUnread.has(element));
-  };
+  // Rows with something never read inside: one query for the table.
+  const holdingUnread = rowsHoldingUnread(table);
   const read = (element: Element, cells: Element[]): SkuFigures | null => {
-    if (!memory) return readRow(element, cells);
-    const text = element.textContent ?? '';
-    const known = memory.get(element);
-    if (known && known.text === text && known.cells === cells.length && known.columns === columnsKey) return known.figures;
-    const figures = readRow(element, cells);
-    memory.set(element, { text, cells: cells.length, columns: columnsKey, figures });
+    const texts = rowTexts(cells, columns, holdingUnread.has(element));
+    const known = memory?.get(element);
+    if (known && sameTexts(known.texts, texts)) return known.figures;
+    const figures = figuresFromTexts(texts);
+    memory?.set(element, { texts, figures });
     return figures;
   };
   const rows = table.rows.map(({ element, cells }) => ({
@@ -122,6 +136,7 @@ function readInventoryTable(table: DataTable, memory?: RowMemory): InventoryRead
  * has them after the first pass.
  */
 function rowsHoldingUnread(table: DataTable): Set<Element> {
+  if (table.unread.length === 0) return new Set();
   const rows = new Set(table.rows.map((row) => row.element));
   const holding = new Set<Element>();
   for (const element of table.unread) {
