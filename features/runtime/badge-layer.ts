@@ -12,8 +12,9 @@ import type { BadgeView } from '@/components/badge-view';
  *   100 ms for their 20,000 hosts), so a page of up to 10,000 rows gets its badges in one slice,
  *   in the frame that draws its rows;
  * - a host gets its UI (renderBadge) when its anchor comes near the viewport: one observer for
- *   the page, watching anchors; the hosts of the first anchors of a pass get theirs at once, as
- *   the top of a freshly drawn table is what shows first, and the page lays it out once with them;
+ *   the page, watching anchors; the hosts of the first anchors of every pass (in the page's
+ *   order) get theirs at once, as the top of a freshly drawn or sorted table is what shows first,
+ *   and the page lays it out once with them;
  * - UI is drawn for a run of neighbouring anchors at a time, in the order the last pass placed
  *   them (the page's order): each drawing makes the page lay out and paint its whole table again
  *   (on 2,000 rows some 40 ms a frame, measured while scrolling), so scrolling meets one such
@@ -109,11 +110,11 @@ export class BadgeLayer {
     this.pending = { anchors: [], views: [], keys: [] };
     this.order = this.nextOrder;
     this.nextOrder = [];
-    const eager = new Set<Element>();
-    for (const anchor of anchors) {
-      if (eager.size === DRAW_RUN) break;
-      eager.add(anchor);
-    }
+    // The first anchors in the page's order get their UI before the page lays the table out again:
+    // after a first render, a sort or a re-render the top of the table is what shows first. Drawn
+    // later (when the observer sees them), they would cost the page a second layout of every row.
+    const eager = new Set(this.order.slice(0, DRAW_RUN));
+    for (const anchor of eager) this.draw(anchor);
     let next = 0;
     // The pass read its anchors in this very task: only after giving the page a turn may one be gone.
     let yielded = false;
