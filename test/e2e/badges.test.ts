@@ -151,6 +151,51 @@ describe('explanations', () => {
   });
 });
 
+describe('a long table', () => {
+  it('gives the rows in view their badges\' buttons as the seller scrolls, and leaves far rows light', async () => {
+    const { page } = await openWithSkuBadges(ext.context, 'inventory-en-table');
+    // The page grows its table to 600 rows (its own script would, in the main world).
+    await page.evaluate(() => {
+      const tbody = document.querySelector('tbody')!;
+      // Its first row is the table's hidden measuring row.
+      const [measure, model] = [tbody.rows[0]!, tbody.rows[1]!];
+      const rows = Array.from({ length: 600 }, (_, i) => {
+        const row = model.cloneNode(true) as HTMLTableRowElement;
+        row.querySelectorAll('[data-lsm-kind]').forEach((badge) => badge.remove());
+        row.cells[0]!.textContent = `LONG-${String(i).padStart(3, '0')}`;
+        return row;
+      });
+      tbody.replaceChildren(measure, ...rows);
+    });
+    await waitForBadges(page, '[data-lsm-kind="safety"]', 600);
+    // Rows in the viewport whose hosts have no button yet; rows out of it (and well away) that have one.
+    const drawnState = () =>
+      page.evaluate(() => {
+        const rows = [...document.querySelector('tbody')!.rows].slice(1);
+        const inView = (row: Element) => {
+          const { top, bottom } = row.getBoundingClientRect();
+          return bottom > 0 && top < innerHeight;
+        };
+        const hasButtons = (row: Element) => [...row.querySelectorAll('[data-lsm-kind]')].every((host) => host.shadowRoot?.querySelector('button'));
+        return {
+          inView: rows.filter(inView).length,
+          inViewWithout: rows.filter((row) => inView(row) && !hasButtons(row)).length,
+          drawn: rows.filter(hasButtons).length,
+          row300: hasButtons(rows[300]!),
+        };
+      });
+    for (const target of [150, 151, 450, 599, 37]) {
+      await page.evaluate((index) => document.querySelector('tbody')!.rows[index + 1]!.scrollIntoView({ block: 'center' }), target);
+      await expect.poll(drawnState).toMatchObject({ inViewWithout: 0 });
+      expect((await drawnState()).inView).toBeGreaterThan(0);
+    }
+    // Drawn in runs around what came into view, not everything: the middle was never near.
+    expect(await drawnState()).toMatchObject({ row300: false, drawn: expect.any(Number) });
+    expect((await drawnState()).drawn).toBeLessThan(450);
+    await page.close();
+  });
+});
+
 describe('a live single-page app', () => {
   // The page's own scripts would do this; the test does it from the page's side (main world).
   it('badges rows that arrive late, keeps one badge per row on re-render, sort and pagination, and leaves none for rows that are gone', async () => {
