@@ -118,6 +118,17 @@ describe('findTables', () => {
     expect(grid!.rows.map((row) => texts(row.cells))).toEqual([['A', '1']]);
   });
 
+  it("lists the page's own unread elements once each, in any table, and never our badge hosts", () => {
+    const [table] = findTables(
+      documentOf(`<table><thead><tr><th>SKU</th><th>Available</th></tr></thead><tbody>
+        <tr><td>A <span role="tooltip" hidden>tip</span></td><td>1 <i aria-hidden="true">i</i></td></tr>
+        <tr><td>B <span data-lsm-kind="safety" hidden></span><span data-lsm-kind="ito" hidden></span></td><td>2</td></tr>
+      </tbody></table>`),
+    );
+    expect(table!.unread.map((element) => element.textContent)).toEqual(expect.arrayContaining(['tip', 'i']));
+    expect(table!.unread).toHaveLength(2);
+  });
+
   it('copes with broken markup: no header, ragged rows, absurd spans, an empty grid', () => {
     const doc = documentOf(`
       <table><tr><td>A</td><td>1</td></tr><tr><td>B</td></tr><tr></tr></table>

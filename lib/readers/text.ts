@@ -8,9 +8,6 @@
 export const UNREAD =
   'script, style, template, noscript, textarea, [contenteditable="true"], [contenteditable=""], [data-lsm-kind], [hidden], [aria-hidden="true"], [role="tooltip"]';
 
-/** UNREAD elements of the page's own: not our badge hosts, which are hidden until drawn and hold no text of their own. */
-export const UNREAD_PAGE_OWN = `:is(${UNREAD}):not([data-lsm-kind])`;
-
 const SPACE = /[\s\u00a0\u200b\ufeff]+/g;
 
 /** Collapses runs of white space (and no-break / zero-width spaces) to one space, trimmed. */
