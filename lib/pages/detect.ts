@@ -6,6 +6,7 @@ import {
   STORE_PERFORMANCE_FIELDS,
   type StoreFigureField,
 } from '../readers/store-figures';
+import { matchingAny } from '../readers/query';
 import { findTables, type DataTable } from '../readers/table';
 import { labelKey, readText } from '../readers/text';
 
@@ -70,11 +71,9 @@ const keys = (words: readonly string[]) => words.map(labelKey);
 const outOfMenus = (elements: Iterable<Element>): Element[] => [...elements].filter((element) => !element.closest(NAVIGATION));
 
 /**
- * Every element HEADINGS or PAGE_TITLE matches, a selector at a time: a lone tag or class is a query
- * the browser answers without matching each element of the page against a list (on 10,000 rows
- * ~7 ms for these six, ~13 for the list). A title selector that narrows a heading selector (h1,
- * [role="heading"][aria-level="1"]) finds nothing that one does not. Detection only asks whether
- * some heading or title says a word, so their order does not matter.
+ * What HEADINGS or PAGE_TITLE match, a selector at a time (matchingAny): a title selector that
+ * narrows a heading selector (h1, [role="heading"][aria-level="1"]) finds nothing that one does
+ * not. Detection only asks whether some heading or title says a word, so their order does not matter.
  */
 const HEADING_AND_TITLE_QUERIES = [
   ...HEADING_SELECTORS,
@@ -84,7 +83,7 @@ const HEADING_AND_TITLE_QUERIES = [
 /** Headings and page titles out of menus, for both: one look over the page, not two. */
 const headingsAndTitles = (root: ParentNode) => {
   const view = remembered(root);
-  return (view.marked ??= outOfMenus(new Set(HEADING_AND_TITLE_QUERIES.flatMap((selector) => [...root.querySelectorAll(selector)]))));
+  return (view.marked ??= outOfMenus(matchingAny(root, HEADING_AND_TITLE_QUERIES)));
 };
 
 const headingsSay = (root: ParentNode, words: readonly string[]) => {
