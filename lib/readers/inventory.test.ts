@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPECTED_PAGES, type ExpectedSku } from '../../test/fixtures/pages/expected';
 import { documentOf, loadFixture } from '../../test/fixtures/pages/load';
 import { inventoryColumns } from './columns';
-import { readInventory, readInventoryRow, skuFromCell, type RowMemory } from './inventory';
+import { figuresFromTexts, readInventory, rowTexts, skuFromCell, type RowMemory } from './inventory';
 import { readTable } from './table';
 
 const pagesWithSkus = Object.entries(EXPECTED_PAGES).filter(([, page]) => page.skus.length > 0);
@@ -60,7 +60,8 @@ describe('readInventory on the fixture pages', () => {
   });
 });
 
-describe('readInventoryRow', () => {
+describe('one row: rowTexts, then figuresFromTexts', () => {
+  const readRow = (cells: readonly Element[], columns: Parameters<typeof rowTexts>[1]) => figuresFromTexts(rowTexts(cells, columns));
   const table = (rows: string) =>
     documentOf(`<table><thead><tr><th>SKU</th><th>仓库</th><th>可用库存</th><th>近30天销量</th><th>库存周转天数</th></tr></thead><tbody>${rows}</tbody></table>`);
 
@@ -72,8 +73,8 @@ describe('readInventoryRow', () => {
   it('prefers the daily column, and falls back to 30-day sales when the daily cell is a placeholder', () => {
     const columns = { sku: 0, dailySales: 1, sales30d: 2 };
     const cells = (daily: string) => [...documentOf(`<table><tr><td>A-1</td><td>${daily}</td><td>60</td></tr></table>`).querySelectorAll('td')];
-    expect(readInventoryRow(cells('3'), columns)).toMatchObject({ dailySales: 3, dailySalesFrom: 'daily' });
-    expect(readInventoryRow(cells('--'), columns)).toMatchObject({ dailySales: 2, dailySalesFrom: 'sales30d' });
+    expect(readRow(cells('3'), columns)).toMatchObject({ dailySales: 3, dailySalesFrom: 'daily' });
+    expect(readRow(cells('--'), columns)).toMatchObject({ dailySales: 2, dailySalesFrom: 'sales30d' });
   });
 
   it('leaves out what is never read in a row, whether or not the row is given; rows without any read as fast', () => {
@@ -83,7 +84,7 @@ describe('readInventoryRow', () => {
     );
     expect(reading!.rows.map((row) => row.figures?.sellable)).toEqual([null, 7]);
     const [hidden] = reading!.table.rows;
-    expect(readInventoryRow(hidden!.cells, reading!.columns)).toMatchObject({ sku: 'A-1', sellable: null });
+    expect(readRow(hidden!.cells, reading!.columns)).toMatchObject({ sku: 'A-1', sellable: null });
   });
 
   it('turns a figure the record schema refuses into null (an unknown badge), keeping the rest', () => {
@@ -119,7 +120,7 @@ describe('readInventoryRow', () => {
     badge.textContent = 'low';
     before!.rows[0]!.anchor.append(badge);
     const again = readTable(before!.table.container)!;
-    expect(readInventoryRow(again.rows[0]!.cells, before!.columns)).toEqual(before!.rows[0]!.figures);
+    expect(readRow(again.rows[0]!.cells, before!.columns)).toEqual(before!.rows[0]!.figures);
   });
 
   it('with a row memory, reads only the rows whose text changed; the others keep their figures', () => {
@@ -139,7 +140,7 @@ describe('readInventoryRow', () => {
     const [first] = readInventory(doc);
     first!.table.rows[0]!.cells[4]!.textContent = '10';
     expect(inventoryColumns(first!.table.headers)).toEqual(first!.columns);
-    expect(readInventoryRow(readTable(first!.table.container)!.rows[0]!.cells, first!.columns)).toMatchObject({ sku: 'ES-GRID-01', sellable: 10 });
+    expect(readRow(readTable(first!.table.container)!.rows[0]!.cells, first!.columns)).toMatchObject({ sku: 'ES-GRID-01', sellable: 10 });
   });
 });
 

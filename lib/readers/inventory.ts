@@ -89,10 +89,6 @@ export function figuresFromTexts(texts: readonly string[]): SkuFigures | null {
   };
 }
 
-/** One row's figures, read from its cells (rowTexts, then figuresFromTexts). */
-export const readInventoryRow = (cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): SkuFigures | null =>
-  figuresFromTexts(rowTexts(cells, columns, mayHoldUnread));
-
 /** A figure the record holds: stock, sales and days are never below zero (parseFigure gives only finite numbers). */
 const countable = (value: number | null): number | null => (value !== null && value >= 0 ? value : null);
 
@@ -104,7 +100,7 @@ export type RowMemory = WeakMap<Element, { texts: string[]; figures: SkuFigures 
 
 const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
 
-/** Every inventory table under root, each row read (with `memory`, only the rows that changed). */
+/** Every inventory table under root, each row's texts read (with `memory`, figures made again only for rows whose texts changed). */
 export const readInventory = (root: ParentNode, memory?: RowMemory): InventoryReading[] =>
   // A table the page has not changed since the last pass keeps its reading (once.ts).
   findTables(root).flatMap((table) => kept('inventory', table.container, () => readInventoryTable(table, memory)));

@@ -254,7 +254,7 @@ describe('readInventory on random tables, property-based', () => {
             return;
           }
           expect(figures.sku).toBe(skuText);
-          // Records are valid by construction (readInventoryRow): the schema the worker checks them with agrees.
+          // Records are valid by construction (figuresFromTexts): the schema the worker checks them with agrees.
           expect(skuFiguresSchema.safeParse(figures)).toEqual({ success: true, data: figures });
           for (const kind of ['sellable', 'inTransit', 'turnoverDays'] as const) {
             const value = figures[kind];
