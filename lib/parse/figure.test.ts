@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, parseFigure, squash } from './figure';
+import { isPlaceholder, parseFigure } from './figure';
 
 describe('parseFigure', () => {
   it.each([
@@ -41,20 +40,5 @@ describe('parseFigure', () => {
   it('tells a placeholder ("no figure shown") from text that is not a figure', () => {
     expect(['--', ' N/A ', '暂无', '', null].map(isPlaceholder)).toEqual([true, true, true, true, true]);
     expect(['0', 'abc', '4.81', 'ES-402'].map(isPlaceholder)).toEqual([false, false, false, false]);
-  });
-});
-
-describe('squash', () => {
-  it('gives what replacing every run of white space and trimming gives, for any text (returning squashed text as it is)', () => {
-    const spaces = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '\u2028');
-    const text = fc.array(fc.oneof(spaces, fc.string({ maxLength: 4 }), fc.constantFrom('1,234', '件', 'N/A')), { maxLength: 8 }).map((parts) => parts.join(''));
-    fc.assert(
-      fc.property(text, (raw) => {
-        expect(squash(raw)).toBe(raw.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
-      }),
-      { numRuns: 2000 },
-    );
-    const squashed = '1,234 件';
-    expect(squash(squashed)).toBe(squashed);
   });
 });

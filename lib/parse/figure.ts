@@ -1,3 +1,5 @@
+import { collapseSpace } from './space';
+
 /**
  * One parser for every figure a Seller Center page shows, in Chinese or English:
  * "1,234 件", "35 天", "4.8", "99.95%", "-0.2 %", "12 days", "N/A", "--".
@@ -24,19 +26,13 @@ const isPlaceholderWord = anyCaseWords(['', '-', '--', '—', '–', '——', '
  */
 const FIGURE = /^([+\-−]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(?:件|个|天|日|次|单|分|pcs?|pieces?|units?|days?|d|times?|orders?|%|％)?$/i;
 
-/** White space squash would change: any but a lone plain space inside the text (readers' text is mostly squashed already). */
-const UNSQUASHED = /[^\S ]|\u200b| {2}|^ | $/;
-
-/** Runs of white space (no-break and zero-width spaces too) as one space, trimmed; text that has none to squash is returned as it is. */
-export const squash = (text: string): string => (UNSQUASHED.test(text) ? text.replace(/[\s\u00a0\u200b]+/g, ' ').trim() : text);
-
 /** "--", "N/A", "暂无", empty: the page's way of saying "no figure here" (readers tell it apart from unreadable text). */
-export const isPlaceholder = (text: string | null | undefined): boolean => text == null || isPlaceholderWord(squash(text));
+export const isPlaceholder = (text: string | null | undefined): boolean => text == null || isPlaceholderWord(collapseSpace(text));
 
 /** A placeholder is never a number: it reads as null like any other text that is not one. */
 export function parseFigure(text: string | null | undefined): number | null {
   if (text == null) return null;
-  const match = FIGURE.exec(squash(text));
+  const match = FIGURE.exec(collapseSpace(text));
   if (!match) return null;
   const [, sign, whole = '', fraction] = match;
   const value = Number(`${whole.replace(/[,，]/g, '')}${fraction ? `.${fraction}` : ''}`);

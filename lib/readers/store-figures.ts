@@ -4,7 +4,8 @@ import { STORE_ENTITIES, storeFiguresSchema, type StoreFigures } from '../record
 import { once } from './once';
 import { findTables, type DataTable } from './table';
 import { pageTextNodes } from './page-text';
-import { collapseSpace, labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
+import { collapseSpace } from '../parse/space';
+import { labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
 
 /**
  * Store performance and logistics performance figures, wherever the page puts them next to their

@@ -1,3 +1,5 @@
+import { collapseSpace } from '../parse/space';
+
 /**
  * Reading page text the one safe way: `textContent` and text nodes only (never `innerText`: it
  * forces layout, and tables have thousands of rows), leaving out what a person does not read as
@@ -7,11 +9,6 @@
 /** Subtrees whose text is not the page's visible figure text. */
 export const UNREAD =
   'script, style, template, noscript, textarea, [contenteditable="true"], [contenteditable=""], [data-lsm-kind], [hidden], [aria-hidden="true"], [role="tooltip"]';
-
-const SPACE = /[\s\u00a0\u200b\ufeff]+/g;
-
-/** Collapses runs of white space (and no-break / zero-width spaces) to one space, trimmed. */
-export const collapseSpace = (text: string): string => text.replace(SPACE, ' ').trim();
 
 /**
  * Visits every text node under `root` in document order, skipping UNREAD subtrees and the
