@@ -250,6 +250,27 @@ export async function paginationRun(context: BrowserContext, rows: number, turns
   }
 }
 
+/**
+ * The fonts the browser draws the bench page's Chinese heading in, as it reports them (DevTools
+ * `CSS.getPlatformFontsForNode`). The page alone costs far less to lay out where no installed font
+ * has Chinese glyphs (it draws boxes), so the ratios are not a seller's without one.
+ */
+export async function chineseTextFonts(context: BrowserContext): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    await page.goto(fixtureUrl(BENCH_PAGE, { host: 'nonSeller' }), { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1.page-title' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName);
+  } finally {
+    await page.close();
+  }
+}
+
 /** The browser's product and version, e.g. `HeadlessChrome/156.0.8078.79`. */
 export async function browserVersion(context: BrowserContext): Promise<string> {
   const page = await context.newPage();

@@ -41,6 +41,8 @@ export interface BenchFigures {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryBytes: number; freeMemoryBytes: number; loadAverage: number; node: string };
   browser: string;
+  /** The fonts the browser drew the bench page's Chinese heading in (page-runs.ts chineseTextFonts). */
+  chineseFonts: string[];
   bundle: BundleSize;
   sizes: SizeFigures[];
   /** The scroll step: the table body scrolled by `step` px in each of `frames` animation frames. */
@@ -137,9 +139,11 @@ ${table(
 
 Machine: ${machine.cpus} cores (${machine.cpuModel}), ${mb(machine.memoryBytes)} memory, load average
 ${machine.loadAverage.toFixed(1)} when the run ended${loaded ? ' (busier than its cores: wall-clock figures are inflated; the CPU-time ratio below is the steadier one)' : ''};
-${figures.browser}; Node ${machine.node}.
+${figures.browser}; Node ${machine.node}; the page's Chinese text drawn in ${figures.chineseFonts.join(', ') || 'no font the browser named'}.
 
-To reproduce: \`npm ci\`, Chromium (\`apt-get install chromium\` or \`CHROMIUM_PATH\`), then
+To reproduce: \`npm ci\`, Chromium (\`apt-get install chromium\` or \`CHROMIUM_PATH\`), a font with Chinese
+glyphs as every seller has (\`apt-get install fonts-noto-cjk\`: without one the page draws boxes and lays out
+faster alone, which raises every ratio), then
 \`npm run bench\` (builds first; \`-- --skip-build\` uses dist/chrome-mv3). A full run takes a few
 minutes on two cores and rewrites this file; \`-- --no-write\` only prints the summary line.
 

@@ -17,11 +17,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { chromiumFound, launchWithExtension } from '../test/e2e/browser';
+import { warnWithoutChineseFont } from '../test/e2e/chinese-font';
 import { prepareEnvironment } from '../test/e2e/environment';
 import { REPO_ROOT } from '../test/e2e/paths';
 import { bundleSize } from './bundle';
 import { measureHistory } from './history';
-import { browserVersion, paginationRun, SCROLL, tableRun, type TableRun } from './page-runs';
+import { browserVersion, chineseTextFonts, paginationRun, SCROLL, tableRun, type TableRun } from './page-runs';
 import { checkBudgets, renderReport, summaryLine, type BenchFigures, type SizeFigures } from './report';
 import { median } from './stats';
 
@@ -72,6 +73,7 @@ function sizeFigures(rows: number, runs: TableRun[]): SizeFigures {
 
 async function main(): Promise<number> {
   if (!chromiumFound()) return 1;
+  warnWithoutChineseFont('the bench page draws its Chinese text as boxes and costs far less to lay out than on a seller\'s machine, so the ratios are not a seller\'s');
   log(flags['skip-build'] ? 'Using the existing dist/chrome-mv3 ...' : 'Building the extension (wxt build) ...');
   const environment = await prepareEnvironment({ build: !flags['skip-build'], fixturesDir: join(REPO_ROOT, 'bench/pages') });
   const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port }).catch(async (error: unknown) => {
@@ -124,6 +126,7 @@ async function main(): Promise<number> {
         node: process.version,
       },
       browser: await browserVersion(ext.context),
+      chineseFonts: await chineseTextFonts(ext.context),
       bundle: bundleSize(environment.extensionDir),
       sizes,
       scroll: SCROLL,

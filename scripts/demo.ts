@@ -15,7 +15,6 @@
  * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH) and openssl; for readable Chinese
  * in the screenshots, a CJK font (`apt-get install fonts-noto-cjk`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +29,7 @@ import {
   settleBadges,
   type Extension,
 } from '../test/e2e/browser';
+import { warnWithoutChineseFont } from '../test/e2e/chinese-font';
 import { prepareEnvironment } from '../test/e2e/environment';
 import { FIXTURES_DIR } from '../test/e2e/fixture-server';
 import { REPO_ROOT } from '../test/e2e/paths';
@@ -71,22 +71,9 @@ async function main(): Promise<number> {
   }
 }
 
-/** Without a Chinese font, Chromium draws the zh pages as boxes; fontconfig can tell (where it is installed). */
-function warnWithoutChineseFont(): void {
-  let fonts: string;
-  try {
-    fonts = execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return;
-  }
-  if (fonts.trim() === '') {
-    console.warn('No Chinese font is installed: Chinese text will show as boxes. Install one: apt-get install fonts-noto-cjk');
-  }
-}
-
 /** Headless: one full-page screenshot per fixture page. */
 async function screenshots(context: Extension['context'], fixtures: string[]): Promise<number> {
-  warnWithoutChineseFont();
+  warnWithoutChineseFont('Chinese text will show as boxes');
   const out = resolve(flags.out);
   mkdirSync(out, { recursive: true });
   let failures = 0;
