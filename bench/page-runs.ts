@@ -13,6 +13,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 import { RECORD_AFTER_MS } from '../features/runtime/history-timing';
 import { fixtureUrl, type HostName } from '../test/e2e/browser';
+import { quietMachine } from './quiet';
 
 export const BENCH_PAGE = 'inventory-generated';
 
@@ -54,6 +55,7 @@ interface LsmBench {
 declare const lsmBench: LsmBench;
 
 async function openBenchPage(context: BrowserContext, host: HostName): Promise<BenchPage> {
+  await quietMachine();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
