@@ -53,11 +53,11 @@ describe('page detectors', () => {
     expect(detectPageKinds(documentOf('<h1>物流表现</h1>'), url)).toEqual(['logistics-performance']);
   });
 
-  it("a heading anywhere, the document's <title> included, says a table of SKUs is the replenishment analysis", () => {
+  it("a heading anywhere, the document's <title> or the page's own title says a table of SKUs is the replenishment analysis", () => {
     const url = new URL('https://csp.aliexpress.com/m_apps/anything');
     const table = '<table><tr><th>SKU</th><th>可售库存</th></tr><tr><td>A</td><td>1</td></tr></table>';
     expect(detectPageKinds(documentOf(table), url)).toEqual(['inventory']);
-    for (const heading of ['<title>补货分析</title>', '<h3>补货分析</h3>', '<div role="heading" aria-level="4">补货分析</div>']) {
+    for (const heading of ['<title>补货分析</title>', '<h3>补货分析</h3>', '<div role="heading" aria-level="4">补货分析</div>', '<div class="page-title">补货分析</div>']) {
       expect(detectPageKinds(documentOf(heading + table), url), heading).toEqual(['replenishment']);
     }
   });

@@ -22,9 +22,9 @@ import { labelKey, readText } from '../readers/text';
  *
  * One page, one kind where badges would collide: inventory and replenishment pages both carry
  * per-SKU badges, so their detectors exclude each other (a replenishment page is one that speaks
- * of replenishment: its heading or a suggested-quantity column). Store and logistics figures,
- * and event codes, badge different things, so a dashboard that shows several of them is each of
- * those kinds at once.
+ * of replenishment: its heading, its title or a suggested-quantity column). Store and logistics
+ * figures, and event codes, badge different things, so a dashboard that shows several of them is
+ * each of those kinds at once.
  */
 
 export interface PageDetector {
@@ -115,8 +115,9 @@ const someHeaderIs = (root: ParentNode, words: readonly string[]) => {
 const hasInventoryTable = (root: ParentNode) =>
   tablesOf(root).some((table) => isInventoryTable(inventoryColumns(table.headers)));
 
+// A page title need not be a heading element (`<div class="page-title">`): it speaks too.
 const speaksOfReplenishment = (root: ParentNode) =>
-  headingsSay(root, REPLENISHMENT_HEADINGS) || someHeaderIs(root, REPLENISHMENT_COLUMNS);
+  headingsSay(root, REPLENISHMENT_HEADINGS) || titleIs(root, REPLENISHMENT_HEADINGS) || someHeaderIs(root, REPLENISHMENT_COLUMNS);
 
 const showsFigures = (root: ParentNode, fields: readonly StoreFigureField[]) => {
   const shown = figureFieldsOf(root);
