@@ -1,13 +1,14 @@
 /**
  * `npm run screenshots`: the README's pictures, taken in real Chromium with the built extension at
  * the Seller Center URLs of the fixture pages (the e2e suite's server and launcher), into docs/.
- * Needs a Chinese font for the zh pages (apt-get install fonts-noto-cjk).
+ * Needs a Chinese font for the zh pages (apt-get install fonts-noto-cjk): it warns without one.
  */
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
 import { launchWithExtension, openExtensionPage, openFixture, settleBadges, type Extension } from '../test/e2e/browser';
+import { warnWithoutChineseFont } from '../test/e2e/chinese-font';
 import { prepareEnvironment } from '../test/e2e/environment';
 import type { FixtureUrlOptions } from '../test/e2e/fixture-server';
 import { REPO_ROOT } from '../test/e2e/paths';
@@ -36,6 +37,7 @@ async function badgePage(ext: Extension, { fixture, url, height, badge, open }: 
 }
 
 async function main(): Promise<void> {
+  warnWithoutChineseFont("the README's pictures would show Chinese text as boxes");
   const environment = await prepareEnvironment({ build: !process.argv.includes('--skip-build') });
   const ext = await launchWithExtension({ extensionDir: environment.extensionDir, port: environment.port, headless: true });
   try {
