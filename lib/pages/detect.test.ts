@@ -60,6 +60,8 @@ describe('page detectors', () => {
     for (const heading of ['<title>补货分析</title>', '<h3>补货分析</h3>', '<div role="heading" aria-level="4">补货分析</div>', '<div class="page-title">补货分析</div>']) {
       expect(detectPageKinds(documentOf(heading + table), url), heading).toEqual(['replenishment']);
     }
+    // The event log is known by its heading the same way, its title included.
+    expect(detectPageKinds(documentOf('<div class="page-title">事件日志</div>'), url)).toEqual(['event-log']);
   });
 
   it('only the page title names the page, and only exactly: not a card heading, a menu, or a longer title', () => {

@@ -22,7 +22,7 @@ import { labelKey, readText } from '../readers/text';
  *
  * One page, one kind where badges would collide: inventory and replenishment pages both carry
  * per-SKU badges, so their detectors exclude each other (a replenishment page is one that speaks
- * of replenishment: its heading, its title or a suggested-quantity column). Store and logistics
+ * of replenishment: a heading or its title, or a suggested-quantity column). Store and logistics
  * figures, and event codes, badge different things, so a dashboard that shows several of them is
  * each of those kinds at once.
  */
@@ -45,7 +45,6 @@ const EVENT_CODE_COLUMNS = ['事件代码', '事件编码', '异常代码', '反
 const MIN_FIGURES = 2;
 
 const HEADING_SELECTORS = ['title', 'h1', 'h2', 'h3', '[role="heading"]'];
-const HEADINGS = HEADING_SELECTORS.join(', ');
 /** The page's own title: not a card's heading, and never one in a menu. */
 const PAGE_TITLE_SELECTORS = ['h1', '[role="heading"][aria-level="1"]', '.page-title'];
 const PAGE_TITLE = PAGE_TITLE_SELECTORS.join(', ');
@@ -71,9 +70,10 @@ const keys = (words: readonly string[]) => words.map(labelKey);
 const outOfMenus = (elements: Iterable<Element>): Element[] => [...elements].filter((element) => !element.closest(NAVIGATION));
 
 /**
- * What HEADINGS or PAGE_TITLE match, a selector at a time (matchingAny): a title selector that
- * narrows a heading selector (h1, [role="heading"][aria-level="1"]) finds nothing that one does
- * not. Detection only asks whether some heading or title says a word, so their order does not matter.
+ * What HEADING_SELECTORS or PAGE_TITLE_SELECTORS match, a selector at a time (matchingAny): a
+ * title selector that narrows a heading selector (h1, [role="heading"][aria-level="1"]) finds
+ * nothing that one does not. Detection only asks whether some heading or title says a word, so
+ * their order does not matter.
  */
 const HEADING_AND_TITLE_QUERIES = [
   ...HEADING_SELECTORS,
@@ -86,12 +86,11 @@ const headingsAndTitles = (root: ParentNode) => {
   return (view.marked ??= outOfMenus(matchingAny(root, HEADING_AND_TITLE_QUERIES)));
 };
 
+/** Whether a heading, or the page's title (a heading in all but markup: `<div class="page-title">`), says a word. */
 const headingsSay = (root: ParentNode, words: readonly string[]) => {
   const wanted = keys(words);
   const view = remembered(root);
-  view.headings ??= headingsAndTitles(root)
-    .filter((element) => element.matches(HEADINGS))
-    .map((heading) => labelKey(readText(heading)));
+  view.headings ??= headingsAndTitles(root).map((heading) => labelKey(readText(heading)));
   return view.headings.some((key) => wanted.some((word) => key.includes(word)));
 };
 
@@ -115,9 +114,8 @@ const someHeaderIs = (root: ParentNode, words: readonly string[]) => {
 const hasInventoryTable = (root: ParentNode) =>
   tablesOf(root).some((table) => isInventoryTable(inventoryColumns(table.headers)));
 
-// A page title need not be a heading element (`<div class="page-title">`): it speaks too.
 const speaksOfReplenishment = (root: ParentNode) =>
-  headingsSay(root, REPLENISHMENT_HEADINGS) || titleIs(root, REPLENISHMENT_HEADINGS) || someHeaderIs(root, REPLENISHMENT_COLUMNS);
+  headingsSay(root, REPLENISHMENT_HEADINGS) || someHeaderIs(root, REPLENISHMENT_COLUMNS);
 
 const showsFigures = (root: ParentNode, fields: readonly StoreFigureField[]) => {
   const shown = figureFieldsOf(root);
