@@ -32,9 +32,36 @@ export const isPlaceholder = (text: string | null | undefined): boolean => text 
 /** A placeholder is never a number: it reads as null like any other text that is not one. */
 export function parseFigure(text: string | null | undefined): number | null {
   if (text == null) return null;
-  const match = FIGURE.exec(collapseSpace(text));
-  if (!match) return null;
-  const [, sign, whole = '', fraction] = match;
+  const figure = collapseSpace(text);
+  // A whole number of a few digits (most of a table's figures) is added up from its digits: no
+  // match array and no copies of the text for each of the thousands of figures of a table.
+  if (!FIGURE.test(figure)) return null;
+  return wholeNumber(figure) ?? exactFigure(figure);
+}
+
+const MOST_EXACT_DIGITS = 15;
+
+/** The value of a figure FIGURE matched when it is whole and of at most MOST_EXACT_DIGITS digits (then exact); else undefined. */
+function wholeNumber(figure: string): number | undefined {
+  const first = figure.charCodeAt(0);
+  const signed = first === 0x2d /* - */ || first === 0x2b /* + */ || first === 0x2212; /* − */
+  let value = 0;
+  let digits = 0;
+  let at = signed ? 1 : 0;
+  for (; at < figure.length; at += 1) {
+    const code = figure.charCodeAt(at);
+    if (code >= 0x30 && code <= 0x39) {
+      value = value * 10 + (code - 0x30);
+      digits += 1;
+    } else if (code !== 0x2c /* , */ && code !== 0xff0c /* ， */) break;
+  }
+  if (digits > MOST_EXACT_DIGITS || figure.charCodeAt(at) === 0x2e /* . */) return undefined;
+  return first === 0x2d || first === 0x2212 ? -value : value;
+}
+
+/** Any figure FIGURE matches, through Number: a fraction, or more digits than add up exactly. */
+function exactFigure(figure: string): number | null {
+  const [, sign, whole = '', fraction] = FIGURE.exec(figure)!;
   const value = Number(`${whole.replace(/[,，]/g, '')}${fraction ? `.${fraction}` : ''}`);
   if (!Number.isFinite(value)) return null;
   return sign === '-' || sign === '−' ? -value : value;

@@ -47,13 +47,16 @@ const FIGURE_COLUMNS = ['product', 'warehouse', 'sellable', 'inTransit', 'dailyS
  * element of it is looked at for that.
  */
 export function rowTexts(cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): string[] {
-  const cellText = (index: number | undefined) => {
-    const cell = index === undefined ? undefined : cells[index];
-    return cell ? readText(cell, mayHoldUnread) : '';
-  };
-  const texts = [cellText(columns.sku)];
-  for (const column of FIGURE_COLUMNS) texts.push(cellText(columns[column]));
+  // Made at its full length and filled by index: thousands of rows, each an array of its own.
+  const texts = new Array<string>(1 + FIGURE_COLUMNS.length);
+  texts[0] = cellText(cells, columns.sku, mayHoldUnread);
+  for (let i = 0; i < FIGURE_COLUMNS.length; i += 1) texts[i + 1] = cellText(cells, columns[FIGURE_COLUMNS[i]!], mayHoldUnread);
   return texts;
+}
+
+function cellText(cells: readonly Element[], index: number | undefined, mayHoldUnread: boolean): string {
+  const cell = index === undefined ? undefined : cells[index];
+  return cell ? readText(cell, mayHoldUnread) : '';
 }
 
 /**
@@ -67,8 +70,16 @@ export function rowTexts(cells: readonly Element[], columns: InventoryColumns, m
  * with it on arrival (lib/messages.ts).
  */
 export function figuresFromTexts(texts: readonly string[]): SkuFigures | null {
-  // In rowTexts' order: the SKU, then FIGURE_COLUMNS ('' where none is shown).
-  const [skuText = '', product, warehouse, sellable, inTransit, daily, sales30d, turnoverDays] = texts;
+  // In rowTexts' order: the SKU, then FIGURE_COLUMNS ('' where none is shown). Read by index, not
+  // destructured: a destructuring walks an iterator, and a table's thousands of rows make its objects.
+  const skuText = texts[0] ?? '';
+  const product = texts[1];
+  const warehouse = texts[2];
+  const sellable = texts[3];
+  const inTransit = texts[4];
+  const daily = texts[5];
+  const sales30d = texts[6];
+  const turnoverDays = texts[7];
   const sku = skuFromText(skuText);
   if (sku === null) return null;
   // Daily sales as shown, else 30-day sales / 30; a shown figure the record cannot hold is unknown, not replaced.

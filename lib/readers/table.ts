@@ -188,11 +188,14 @@ const roleCells = (row: Element) =>
 /** A row's cells, MAX_COLUMNS at most. */
 function cellsOf(row: Element): Element[] {
   if (row.localName !== 'tr') return roleCells(row).slice(0, MAX_COLUMNS);
-  const cells: Element[] = [];
-  for (let cell = row.firstElementChild; cell && cells.length < MAX_COLUMNS; cell = cell.nextElementSibling) {
+  // Made at its full length (a row of thousands, each kept while its table is): cut to the cells found.
+  const cells = new Array<Element>(Math.min(row.childElementCount, MAX_COLUMNS));
+  let count = 0;
+  for (let cell = row.firstElementChild; cell && count < cells.length; cell = cell.nextElementSibling) {
     const name = cell.localName;
-    if (name === 'td' || name === 'th') cells.push(cell);
+    if (name === 'td' || name === 'th') cells[count++] = cell;
   }
+  cells.length = count;
   return cells;
 }
 
