@@ -27,6 +27,18 @@ describe('BadgeLayer', () => {
     expect(anchor.firstChild!.textContent).toBe('SKU-1');
   });
 
+  it('keeps the later of two badges of one kind placed on a new anchor in the same pass', async () => {
+    const anchor = cell();
+    const layer = new BadgeLayer(document, immediately);
+    layer.place(anchor, view('ok'));
+    layer.place(anchor, view('low', { tone: 'warn' }));
+    await layer.endPass(signal);
+    const hosts = anchor.querySelectorAll('[data-lsm-kind="safety"]');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.getAttribute('data-lsm-status')).toBe('low');
+    expect(layer.size).toBe(1);
+  });
+
   it('updates the same host in place when the verdict changes', async () => {
     const anchor = cell();
     const layer = new BadgeLayer(document, immediately);

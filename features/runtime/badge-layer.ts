@@ -44,21 +44,27 @@ const NEAR = '200px 0px';
  */
 const WATCH_EVERY = 4;
 
-const keyOf = (view: BadgeView): string => `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
+/** A badge's key: its kind alone when that is all it has (a SKU row's badges: no string made for each of thousands). */
+const keyOf = (view: BadgeView): string =>
+  view.criterion === undefined && view.code === undefined ? view.kind : `${view.kind}|${view.criterion ?? ''}|${view.code ?? ''}`;
 
-/** The anchor's badge of that key, if it has one (a handful of slots at most). */
+/** The anchor's badge of that key, if it has one (a handful of slots at most; by index: a for-of makes objects in code run once). */
 function slotWithKey(slots: readonly Slot[] | undefined, key: string): Slot | undefined {
-  if (slots) for (const slot of slots) if (slot.key === key) return slot;
+  if (slots) for (let i = 0; i < slots.length; i += 1) if (slots[i]!.key === key) return slots[i];
   return undefined;
 }
 
-/** One badge of an anchor: its key (kind, criterion, code) and host, and the last pass that placed it. */
+/** One badge of an anchor: its key (kind, criterion, code) and host, the last pass that placed it, and whether its host is yet to go in. */
 interface Slot {
   anchor: Element;
   key: string;
   host: HTMLElement;
   placedIn: number;
+  fresh: boolean;
 }
+
+/** The hosts insertFresh puts in one anchor: one list, used again for every anchor. */
+const freshHosts: HTMLElement[] = [];
 
 export class BadgeLayer {
   /** An anchor's badges: a handful at most, looked through in order (an array, not a map per row). */
@@ -67,8 +73,6 @@ export class BadgeLayer {
   /** This pass's number, and how many live badges it placed: fewer than live ones means some to sweep. */
   private passNumber = 0;
   private placed = 0;
-  /** Whether this slice replaced a host it had made (the same badge placed twice): rare, looked for only then. */
-  private replaced = false;
   /** Badges placed anew this pass, in three parallel lists (a table's thousands of them make no object each). */
   private pending = { anchors: [] as Element[], views: [] as BadgeView[], keys: [] as string[] };
   /** Anchors in the order the last pass placed them, and each one's place in it (valid while order[at] is the anchor). */
@@ -135,25 +139,13 @@ export class BadgeLayer {
       if (signal.aborted) return;
       const sliceEnd = Math.min(next + this.sliceHosts, anchors.length);
       this.writeQuietly(() => {
+        for (let at = next; at < sliceEnd; at += 1) {
+          const anchor = anchors[at]!;
+          if (!yielded || anchor.isConnected) this.create(anchor, views[at]!, keys[at]!);
+        }
         // An anchor's new hosts go in together: one change to the page per row, not one per badge.
-        const added = new Map<Element, HTMLElement[]>();
-        this.replaced = false;
-        for (; next < sliceEnd; next += 1) {
-          const anchor = anchors[next]!;
-          let hosts = added.get(anchor);
-          if (!hosts) {
-            if (yielded && !anchor.isConnected) continue;
-            added.set(anchor, (hosts = []));
-          }
-          hosts.push(this.create(anchor, views[next]!, keys[next]!));
-        }
-        for (const [anchor, created] of added) {
-          // A host replaced within the slice (its badge placed twice) is no longer live.
-          const hosts = this.replaced ? created.filter((host) => this.live.has(host)) : created;
-          anchor.append(...hosts);
-          if (eager.has(anchor) || !this.nearObserver()) for (const host of hosts) renderBadge(host);
-          else this.drawn.delete(anchor);
-        }
+        for (let at = next; at < sliceEnd; at += 1) this.insertFresh(anchors[at]!, eager);
+        next = sliceEnd;
       });
       if (next < anchors.length) {
         await this.yieldToPage();
@@ -226,16 +218,16 @@ export class BadgeLayer {
     this.placed += 1;
   }
 
-  /** A host for the anchor, registered: the caller puts it in the anchor and sees to its UI. */
-  private create(anchor: Element, view: BadgeView, key: string): HTMLElement {
-    let slots = this.slotsOf.get(anchor);
-    if (!slots) this.slotsOf.set(anchor, (slots = []));
+  /** A host for the anchor, registered as fresh: insertFresh puts it in the anchor and sees to its UI. */
+  private create(anchor: Element, view: BadgeView, key: string): void {
+    const slots = this.slotsOf.get(anchor);
     const host = createBadgeHost(view, this.doc);
-    const slot: Slot = { anchor, key, host, placedIn: -1 };
+    const slot: Slot = { anchor, key, host, placedIn: -1, fresh: true };
     const old = slotWithKey(slots, key);
-    if (!old) slots.push(slot);
+    // A list of just its slots (concat, not push: a push leaves room for 16 more in each of thousands).
+    if (!slots) this.slotsOf.set(anchor, [slot]);
+    else if (!old) this.slotsOf.set(anchor, slots.concat(slot));
     else {
-      this.replaced = true;
       old.host.remove();
       this.live.delete(old.host);
       // Placed hosts stay counted among live ones only: the sweep is skipped by counting them.
@@ -244,7 +236,27 @@ export class BadgeLayer {
     }
     this.live.set(host, slot);
     this.markPlaced(slot);
-    return host;
+  }
+
+  /** Puts the anchor's fresh hosts in it, in one change, and draws their UI now if the anchor is one drawn at once. */
+  private insertFresh(anchor: Element, eager: ReadonlySet<Element>): void {
+    const slots = this.slotsOf.get(anchor);
+    if (!slots) return;
+    const fresh = freshHosts;
+    fresh.length = 0;
+    for (let i = 0; i < slots.length; i += 1) {
+      const slot = slots[i]!;
+      if (!slot.fresh) continue;
+      slot.fresh = false;
+      fresh.push(slot.host);
+    }
+    if (fresh.length === 0) return;
+    // Spelled out for the usual one or two: a spread makes an array for each of thousands of rows.
+    if (fresh.length === 1) anchor.append(fresh[0]!);
+    else if (fresh.length === 2) anchor.append(fresh[0]!, fresh[1]!);
+    else anchor.append(...fresh);
+    if (eager.has(anchor) || !this.nearObserver()) for (const host of fresh) renderBadge(host);
+    else this.drawn.delete(anchor);
   }
 
   /** One observer for the page: an anchor that comes near the viewport gets its hosts' UI, and so do its neighbours. */
