@@ -107,6 +107,20 @@ describe('decideNotifications', () => {
     expect(decide({ plans: newcomer, states, settings, now: clock('15:00') }).notifications).toEqual([]);
     expect(decide({ plans: newcomer, states, settings, now: clock('09:00', '2026-03-11') }).notifications).toHaveLength(1);
   });
+
+  it('counts the digest per store: one shown does not use up the day of one the browser refused', () => {
+    const plans = [plan('2088', { A: [reason('out')] }), plan('3099', { B: [reason('low')] })];
+    const settings = notifications({ mode: 'digest', digestHour: 9 });
+    const digest = decide({ plans, settings, now: clock('09:05') });
+    expect(digest.notifications.map((n) => n.storeId)).toEqual(['2088', '3099']);
+    // 2088's was shown (its told states written), 3099's refused (nothing written): 3099 is tried again today.
+    const states = digest.notifications.find((n) => n.storeId === '2088')!.told;
+    const retry = decide({ plans, states, settings, now: clock('09:10') });
+    expect(retry.notifications.map((n) => n.storeId)).toEqual(['3099']);
+    // 2088 stays at one digest a day: a SKU that turns red later today waits for tomorrow's.
+    const later = [plan('2088', { A: [reason('out')], C: [reason('low')] })];
+    expect(decide({ plans: later, states, settings, now: clock('15:00') }).notifications).toEqual([]);
+  });
 });
 
 describe('inQuietHours', () => {

@@ -6,8 +6,8 @@ import type { PlannedReason, PlannedSku, StorePlan } from './schema';
 
 /**
  * Which reminders to show now, without spamming: one notification per store summarising its SKUs,
- * each SKU and reason told once until its state changes (or it clears and comes back), a digest at
- * most once a day at the seller's hour, nothing in quiet hours, while snoozed, or before the seller
+ * each SKU and reason told once until its state changes (or it clears and comes back), a store's
+ * digest at most once a day from the seller's hour on, nothing in quiet hours, while snoozed, or before the seller
  * has read the first-run explanation. Pure: plans, stored state, settings and the time in; what to
  * show and the state to write back out (the worker keeps nothing in memory). What a notification
  * told is written by whoever shows it, once it is shown (lib/reminders/cycle.ts).
@@ -65,10 +65,12 @@ export function decideNotifications({ plans, states, settings, now, timeZone }: 
     .filter((state) => state.state !== null && !current.has(keyOf(state.storeId, state.sku, state.reason)))
     .map((state) => ({ ...state, state: null }));
 
-  if (pending.length === 0 || !mayNotify(settings, states, now, timeZone)) return { notifications: [], writes };
+  if (pending.length === 0 || !mayNotify(settings, now, timeZone)) return { notifications: [], writes };
+  const digestSent = settings.mode === 'digest' ? storesToldToday(states, now, timeZone) : new Set<string>();
 
   const byStore = new Map<string, { skus: Map<string, NotifiedSku>; told: ReminderState[] }>();
   for (const { storeId, sku, reason, before } of pending) {
+    if (digestSent.has(storeId)) continue;
     const store = byStore.get(storeId) ?? { skus: new Map<string, NotifiedSku>(), told: [] };
     byStore.set(storeId, store);
     const entry = store.skus.get(sku.snapshot.sku) ?? { sku: sku.snapshot.sku, product: sku.snapshot.product, reasons: [] };
@@ -87,15 +89,27 @@ export function decideNotifications({ plans, states, settings, now, timeZone }: 
   return { notifications, writes };
 }
 
-function mayNotify(settings: Settings['notifications'], states: readonly ReminderState[], now: number, timeZone: string): boolean {
+function mayNotify(settings: Settings['notifications'], now: number, timeZone: string): boolean {
   if (settings.mode === 'off' || !settings.introSeen) return false;
   if (settings.snoozeUntil !== null && settings.snoozeUntil > now) return false;
-  const { day, minutes } = localClock(now, timeZone);
+  const { minutes } = localClock(now, timeZone);
   if (settings.quietHours && inQuietHours(minutes, settings.quietHours)) return false;
-  if (settings.mode === 'immediate') return true;
-  // Digest: from the seller's hour on, and only if nothing was told yet today.
-  if (minutes < settings.digestHour * 60) return false;
-  return !states.some((state) => state.notifiedAt !== null && localClock(state.notifiedAt, timeZone).day === day);
+  // Digest: from the seller's hour on (storesToldToday keeps it to once a day).
+  return settings.mode === 'immediate' || minutes >= settings.digestHour * 60;
+}
+
+/**
+ * The stores whose digest went out today: each store's at most once a day. Counted per store, so
+ * that a store whose notification the browser refused (nothing told, cycle.ts) is tried again
+ * today, whatever other stores were shown.
+ */
+function storesToldToday(states: readonly ReminderState[], now: number, timeZone: string): Set<string> {
+  const today = localClock(now, timeZone).day;
+  const told = new Set<string>();
+  for (const state of states) {
+    if (state.notifiedAt !== null && localClock(state.notifiedAt, timeZone).day === today) told.add(state.storeId);
+  }
+  return told;
 }
 
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
