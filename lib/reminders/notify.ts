@@ -7,10 +7,10 @@ import type { PlannedReason, PlannedSku, StorePlan } from './schema';
 /**
  * Which reminders to show now, without spamming: one notification per store summarising its SKUs,
  * each SKU and reason told once until its state changes (or it clears and comes back), a store's
- * digest at most once a day from the seller's hour on, nothing in quiet hours, while snoozed, or before the seller
- * has read the first-run explanation. Pure: plans, stored state, settings and the time in; what to
- * show and the state to write back out (the worker keeps nothing in memory). What a notification
- * told is written by whoever shows it, once it is shown (lib/reminders/cycle.ts).
+ * digest at most once a day from the seller's hour on, nothing in quiet hours, while snoozed, or
+ * before the seller has read the first-run explanation. Pure: plans, stored state, settings and the
+ * time in; what to show and the state to write back out (the worker keeps nothing in memory). What
+ * a notification told is written by whoever shows it, once it is shown (lib/reminders/cycle.ts).
  */
 
 export interface NotifiedSku {
