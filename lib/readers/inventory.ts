@@ -5,7 +5,7 @@ import { inventoryColumns, isInventoryTable, type InventoryColumns } from './col
 import { marketFromWarehouse } from './market';
 import { kept } from './once';
 import { findTables, type DataTable } from './table';
-import { readText } from './text';
+import { cellText } from './text';
 
 /**
  * Per-SKU figures from inventory-like tables (inventory list, health dashboard, replenishment
@@ -31,7 +31,7 @@ const isSummaryLabel = anyCaseWords(['合计', '总计', '小计', '汇总', 'to
 
 /** The SKU as the page shows it, or null when the cell is missing, empty, a placeholder or a summary label. */
 export const skuFromCell = (cell: Element | undefined, mayHoldUnread = true): string | null =>
-  skuFromText(cell ? readText(cell, mayHoldUnread) : '');
+  skuFromText(cellText(cell, mayHoldUnread));
 
 const skuFromText = (text: string): string | null =>
   !/[\p{L}\p{N}]/u.test(text) || isPlaceholder(text) || isSummaryLabel(text) ? null : text;
@@ -49,15 +49,13 @@ const FIGURE_COLUMNS = ['product', 'warehouse', 'sellable', 'inTransit', 'dailyS
 export function rowTexts(cells: readonly Element[], columns: InventoryColumns, mayHoldUnread = true): string[] {
   // Made at its full length and filled by index: thousands of rows, each an array of its own.
   const texts = new Array<string>(1 + FIGURE_COLUMNS.length);
-  texts[0] = cellText(cells, columns.sku, mayHoldUnread);
-  for (let i = 0; i < FIGURE_COLUMNS.length; i += 1) texts[i + 1] = cellText(cells, columns[FIGURE_COLUMNS[i]!], mayHoldUnread);
+  texts[0] = cellText(cellAt(cells, columns.sku), mayHoldUnread);
+  for (let i = 0; i < FIGURE_COLUMNS.length; i += 1) texts[i + 1] = cellText(cellAt(cells, columns[FIGURE_COLUMNS[i]!]), mayHoldUnread);
   return texts;
 }
 
-function cellText(cells: readonly Element[], index: number | undefined, mayHoldUnread: boolean): string {
-  const cell = index === undefined ? undefined : cells[index];
-  return cell ? readText(cell, mayHoldUnread) : '';
-}
+const cellAt = (cells: readonly Element[], column: number | undefined): Element | undefined =>
+  column === undefined ? undefined : cells[column];
 
 /**
  * One row's figures from its texts (rowTexts); a figure that is missing, a placeholder or not one

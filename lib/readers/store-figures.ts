@@ -5,7 +5,7 @@ import { once } from './once';
 import { findTables, type DataTable } from './table';
 import { pageTextNodes } from './page-text';
 import { collapseSpace } from '../parse/space';
-import { labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
+import { cellText, labelKey, readText, synonymIndex, UNREAD, walkText } from './text';
 
 /**
  * Store performance and logistics performance figures, wherever the page puts them next to their
@@ -133,7 +133,7 @@ function storeFiguresUnder(root: ParentNode, tables: readonly DataTable[]): Stor
     table.headers.forEach((header, index) => {
       const field = LABELS.get(labelKey(header));
       const cell = row.cells[index];
-      const raw = cell ? readText(cell) : '';
+      const raw = cellText(cell);
       if (field && cell && raw && shownFor(field, raw)) add(field, table.headerCells[index]!, { element: cell, raw });
     });
   }

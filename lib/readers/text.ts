@@ -69,6 +69,9 @@ export function readText(element: Element, mayHoldUnread = true): string {
   return collapseSpace(parts.join(''));
 }
 
+/** readText of a table cell, '' where the row has no such cell. */
+export const cellText = (cell: Element | undefined, mayHoldUnread = true): string => (cell ? readText(cell, mayHoldUnread) : '');
+
 /**
  * When the element holds a chain of single elements ending in one with no element inside (only
  * text, or nothing), there is nothing to keep apart: that text, or '' when an element of the chain
