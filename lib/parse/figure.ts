@@ -36,18 +36,19 @@ export function parseFigure(text: string | null | undefined): number | null {
   // A whole number of a few digits (most of a table's figures) is added up from its digits: no
   // match array and no copies of the text for each of the thousands of figures of a table.
   if (!FIGURE.test(figure)) return null;
-  return wholeNumber(figure) ?? exactFigure(figure);
+  const magnitude = wholeMagnitude(figure) ?? exactMagnitude(figure);
+  if (magnitude === null) return null;
+  return figure[0] === '-' || figure[0] === '−' ? -magnitude : magnitude;
 }
 
 const MOST_EXACT_DIGITS = 15;
 
-/** The value of a figure FIGURE matched when it is whole and of at most MOST_EXACT_DIGITS digits (then exact); else undefined. */
-function wholeNumber(figure: string): number | undefined {
-  const first = figure.charCodeAt(0);
-  const signed = first === 0x2d /* - */ || first === 0x2b /* + */ || first === 0x2212; /* − */
+/** The size of a figure FIGURE matched when it is whole and of at most MOST_EXACT_DIGITS digits (then exact); else undefined. */
+function wholeMagnitude(figure: string): number | undefined {
   let value = 0;
   let digits = 0;
-  let at = signed ? 1 : 0;
+  // FIGURE allows one sign first; the loop ends at the first character that is no digit or group mark.
+  let at = figure[0] === '+' || figure[0] === '-' || figure[0] === '−' ? 1 : 0;
   for (; at < figure.length; at += 1) {
     const code = figure.charCodeAt(at);
     if (code >= 0x30 && code <= 0x39) {
@@ -55,14 +56,12 @@ function wholeNumber(figure: string): number | undefined {
       digits += 1;
     } else if (code !== 0x2c /* , */ && code !== 0xff0c /* ， */) break;
   }
-  if (digits > MOST_EXACT_DIGITS || figure.charCodeAt(at) === 0x2e /* . */) return undefined;
-  return first === 0x2d || first === 0x2212 ? -value : value;
+  return digits > MOST_EXACT_DIGITS || figure[at] === '.' ? undefined : value;
 }
 
-/** Any figure FIGURE matches, through Number: a fraction, or more digits than add up exactly. */
-function exactFigure(figure: string): number | null {
-  const [, sign, whole = '', fraction] = FIGURE.exec(figure)!;
+/** The size of any figure FIGURE matches, through Number: a fraction, or more digits than add up exactly; null when not finite. */
+function exactMagnitude(figure: string): number | null {
+  const [, , whole = '', fraction] = FIGURE.exec(figure)!;
   const value = Number(`${whole.replace(/[,，]/g, '')}${fraction ? `.${fraction}` : ''}`);
-  if (!Number.isFinite(value)) return null;
-  return sign === '-' || sign === '−' ? -value : value;
+  return Number.isFinite(value) ? value : null;
 }
